@@ -1,0 +1,103 @@
+"""What the loaders produce and what the graph writer consumes.
+
+``RawDataset`` is a source read as it is (cells untyped, every row remembering where
+it came from); ``kb.validate.validate`` turns it into a ``Dataset`` of typed rows or
+raises ``InvalidDataset`` listing every ``Problem`` at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.model import TABLES
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located as a person would look for it."""
+
+    file: str
+    message: str
+    expected: str = ""
+    row: int | None = None  # as a spreadsheet counts: the header is row 1
+    column: str | None = None
+    value: Any = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        text = f"{where}: {self.message}"
+        if self.value is not None:
+            shown = str(self.value)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            text += f" (value: {shown!r})"
+        if self.expected:
+            text += f"; expected {self.expected}"
+        return text
+
+
+class InvalidDataset(Exception):
+    """Raised when a dataset cannot be loaded; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = len(problems)
+        head = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  ... and {count - 50} more" if count > 50 else ""
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the dataset:\n{head}{more}")
+
+
+@dataclass
+class RawRow:
+    """A row as read: its number in the source and its cells by column name."""
+
+    number: int
+    cells: dict[str, Any]
+
+
+@dataclass
+class RawTable:
+    """A table as read from one file or sheet, before any checking."""
+
+    name: str
+    origin: str  # e.g. "data/demo/municipalities.csv" or "kb.xlsx, sheet 'systems'"
+    header: list[str]
+    rows: list[RawRow]
+
+
+@dataclass
+class RawDataset:
+    """A source as read: its tables and any problem met while reading it."""
+
+    origin: str
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Dataset:
+    """A validated dataset: typed rows per table (every table present, maybe empty).
+
+    Rows hold only the columns that have a value; missing optional cells are absent.
+    """
+
+    origin: str
+    tables: dict[str, list[dict[str, Any]]]
+
+    @classmethod
+    def empty(cls, origin: str = "") -> Dataset:
+        """A dataset with every table and no rows."""
+        return cls(origin, {t.name: [] for t in TABLES})
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {name: len(rows) for name, rows in self.tables.items()}
+
+    @property
+    def synthetic(self) -> bool:
+        """True when the dataset says it is synthetic demonstration data."""
+        return any(row.get("synthetic") for row in self.tables.get("dataset", []))

@@ -1,0 +1,185 @@
+"""The graph store interface that every engine implements, and the values it returns.
+
+A store runs Cypher. Reads are refused by the engine itself when they would write,
+stop at a time limit and return at most a row cap; ``replace_graph`` swaps in a whole
+new graph at once (all or nothing), which is how datasets are loaded.
+"""
+
+from __future__ import annotations
+
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from kb.settings import Settings
+
+WriteRunner = Callable[[str, dict[str, Any]], list[tuple]]
+"""Runs one write statement with parameters inside a graph being built; returns its rows."""
+
+
+class StoreError(Exception):
+    """A problem talking to the graph engine, in words a person can act on."""
+
+
+class StoreUnavailable(StoreError):
+    """The engine cannot be reached or started."""
+
+
+class QueryError(StoreError):
+    """The engine refused or failed a query (syntax, unknown function, ...)."""
+
+
+class ReadOnlyError(QueryError):
+    """A read-only query tried to change the graph."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit."""
+
+
+class LoadInProgress(StoreError):
+    """Another process is loading into the same database."""
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """A node returned by a query: engine id, labels and properties."""
+
+    id: int | str
+    labels: tuple[str, ...]
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class GraphRelationship:
+    """A relationship returned by a query, with the ids of its two ends."""
+
+    id: int | str
+    type: str
+    start: int | str
+    end: int | str
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class GraphPath:
+    """A path returned by a query: its nodes and relationships in order."""
+
+    nodes: tuple[GraphNode, ...]
+    relationships: tuple[GraphRelationship, ...]
+
+
+@dataclass
+class QueryResult:
+    """Columns and rows of a query; ``truncated`` is True when the row cap cut it."""
+
+    columns: list[str]
+    rows: list[tuple]
+    truncated: bool = False
+    elapsed_ms: float = 0.0
+    row_cap: int | None = None
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dictionaries keyed by column."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Rows as a pandas DataFrame (graph values left as they are)."""
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+    def scalar(self) -> Any:
+        """The first value of the first row, or None when there is no row."""
+        return self.rows[0][0] if self.rows else None
+
+    def graph_elements(self) -> tuple[list[GraphNode], list[GraphRelationship]]:
+        """Every node and relationship anywhere in the result (in lists, maps and paths)."""
+        nodes: dict[Any, GraphNode] = {}
+        rels: dict[Any, GraphRelationship] = {}
+        for value in _walk(self.rows):
+            if isinstance(value, GraphNode):
+                nodes[value.id] = value
+            elif isinstance(value, GraphRelationship):
+                rels[value.id] = value
+        return list(nodes.values()), list(rels.values())
+
+
+def _walk(value: Any) -> Iterator[Any]:
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _walk(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _walk(item)
+    elif isinstance(value, GraphPath):
+        yield from value.nodes
+        yield from value.relationships
+    else:
+        yield value
+
+
+def collect(columns: list[str], records: Iterable[tuple], row_cap: int | None,
+            started: float) -> QueryResult:
+    """Take at most ``row_cap`` rows from ``records`` into a ``QueryResult``."""
+    rows: list[tuple] = []
+    truncated = False
+    for record in records:
+        if row_cap is not None and len(rows) >= row_cap:
+            truncated = True
+            break
+        rows.append(tuple(record))
+    elapsed = (time.perf_counter() - started) * 1000
+    return QueryResult(columns, rows, truncated, elapsed, row_cap)
+
+
+@dataclass
+class GraphStore(ABC):
+    """One graph database. Subclasses implement the engine-specific parts."""
+
+    settings: Settings
+    description: str = field(default="", init=False)
+
+    @property
+    @abstractmethod
+    def backend(self) -> str:
+        """Short name of the engine: 'embedded', 'falkordb' or 'neo4j'."""
+
+    @abstractmethod
+    def read(self, cypher: str, params: dict[str, Any] | None = None, *,
+             timeout_ms: int | None = None, row_cap: int | None = -1) -> QueryResult:
+        """Run a read-only query, refused by the engine if it would write.
+
+        ``timeout_ms`` defaults to the settings' limit; ``row_cap`` -1 means the
+        settings' cap and None means no cap (for the product's own bulk reads).
+        """
+
+    @abstractmethod
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run a query that may change the graph (the CLI's ``--write``)."""
+
+    @abstractmethod
+    def replace_graph(self, fill: Callable[[WriteRunner], None],
+                      indexes: Iterable[tuple[str, str]]) -> None:
+        """Build a new graph with ``fill`` and swap it in for the current one at once.
+
+        If ``fill`` raises, the current graph is left exactly as it was.
+        ``indexes`` lists (label, property) pairs to index in the new graph.
+        """
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection (and the embedded server when no one else uses it)."""
+
+    def _limits(self, timeout_ms: int | None, row_cap: int | None) -> tuple[int, int | None]:
+        timeout = timeout_ms if timeout_ms is not None else self.settings.query_timeout_ms
+        cap = self.settings.row_cap if row_cap == -1 else row_cap
+        return timeout, cap
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

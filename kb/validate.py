@@ -1,0 +1,302 @@
+"""Check a raw dataset against the model and type its cells.
+
+Contract: ``validate(raw)`` returns a ``Dataset`` only when nothing is wrong;
+otherwise it raises ``InvalidDataset`` with every problem found (header, cell, key,
+reference and cycle checks all run, so one pass reports everything).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+from kb.dataset import Dataset, InvalidDataset, Problem, RawDataset, RawTable
+from kb.model import TABLES, TABLES_BY_NAME, Column, Kind, Table
+
+MAX_TEXT_LENGTH = 10_000
+"""Longest text a cell may hold; longer cells are almost always a broken file."""
+
+_TRUE = {"true", "yes", "ja", "1", "y", "j", "x", "sant"}
+_FALSE = {"false", "no", "nej", "0", "n", "falskt"}
+_CODE = re.compile(r"^\d{4}$")
+_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00)?)?")
+_NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as its column's kind."""
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and value.strip() == ""
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        raise CellError("is a true/false value, not text")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()[:10]
+    if isinstance(value, (dict, list)):
+        raise CellError("is a nested structure, not a single value")
+    text = str(value).strip()
+    if len(text) > MAX_TEXT_LENGTH:
+        raise CellError(f"is {len(text):,} characters long, more than {MAX_TEXT_LENGTH:,}")
+    return text
+
+
+def _as_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise CellError("is a true/false value, not a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise CellError("is not a whole number")
+    text = _NUMBER_SPACES.sub("", _as_text(value))
+    if not re.fullmatch(r"[+-]?\d+", text):
+        raise CellError("is not a whole number")
+    return int(text)
+
+
+def _as_float(value: Any) -> float:
+    if isinstance(value, bool):
+        raise CellError("is a true/false value, not a number")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = _NUMBER_SPACES.sub("", _as_text(value)).replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise CellError("is not a number") from None
+    if not math.isfinite(number):
+        raise CellError("is not a finite number")
+    return number
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _as_text(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise CellError("is not true or false")
+
+
+def _as_date(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    match = _DATE.fullmatch(_as_text(value))
+    try:
+        return date.fromisoformat(match.group(1)).isoformat() if match else _not_a_date()
+    except ValueError:
+        return _not_a_date()
+
+
+def _not_a_date() -> str:
+    raise CellError("is not a date")
+
+
+def _as_code(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and 0 <= value <= 9999:
+            return f"{int(value):04d}"
+        raise CellError("is not a municipality code")
+    text = _as_text(value)
+    if not _CODE.match(text):
+        raise CellError("is not a municipality code")
+    return text
+
+
+def coerce(column: Column, value: Any) -> Any:
+    """Read one non-blank cell as ``column`` says; raise ``CellError`` when it can't be."""
+    kind = column.kind
+    if kind is Kind.ENUM:
+        text = _as_text(value).lower().replace(" ", "_").replace("-", "_")
+        if text not in column.choices:
+            raise CellError("is not one of the allowed values")
+        return text
+    reader = {
+        Kind.ID: _as_text,
+        Kind.TEXT: _as_text,
+        Kind.CODE: _as_code,
+        Kind.INT: _as_int,
+        Kind.FLOAT: _as_float,
+        Kind.BOOL: _as_bool,
+        Kind.DATE: _as_date,
+    }[kind]
+    result = reader(value)
+    if isinstance(result, (int, float)) and not isinstance(result, bool):
+        if column.minimum is not None and result < column.minimum:
+            raise CellError("is too small")
+        if column.maximum is not None and result > column.maximum:
+            raise CellError("is too large")
+    return result
+
+
+def _check_header(raw: RawTable, table: Table) -> list[Problem]:
+    problems = []
+    known = set(table.column_names)
+    seen: set[str] = set()
+    for name in raw.header:
+        if name in seen:
+            problems.append(Problem(raw.origin, "the column appears twice", row=1, column=name,
+                                    expected="each column once"))
+        seen.add(name)
+        if name not in known:
+            problems.append(Problem(raw.origin, "unknown column", row=1, column=name,
+                                    expected="one of " + ", ".join(table.column_names)))
+    for column in table.columns:
+        if column.required and column.name not in seen:
+            problems.append(Problem(raw.origin, "a required column is missing", row=1,
+                                    column=column.name, expected=column.expected()))
+    return problems
+
+
+def _type_rows(raw: RawTable, table: Table) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:
+    """Type every cell; return the typed rows, their source row numbers and the problems."""
+    problems: list[Problem] = []
+    rows: list[dict[str, Any]] = []
+    numbers: list[int] = []
+    for raw_row in raw.rows:
+        typed: dict[str, Any] = {}
+        for column in table.columns:
+            value = raw_row.cells.get(column.name)
+            if _is_blank(value):
+                if column.required and column.name in raw.header:
+                    problems.append(Problem(raw.origin, "a required value is missing",
+                                            row=raw_row.number, column=column.name,
+                                            expected=column.expected()))
+                continue
+            try:
+                typed[column.name] = coerce(column, value)
+            except CellError as err:
+                problems.append(Problem(raw.origin, f"the value {err}", row=raw_row.number,
+                                        column=column.name, value=value,
+                                        expected=column.expected()))
+        rows.append(typed)
+        numbers.append(raw_row.number)
+    return rows, numbers, problems
+
+
+def _check_keys(origin: str, table: Table, rows: list[dict], numbers: list[int]) -> list[Problem]:
+    problems = []
+    first_seen: dict[tuple, int] = {}
+    for row, number in zip(rows, numbers):
+        key = tuple(row.get(k) for k in table.key)
+        if None in key:
+            continue
+        if key in first_seen:
+            shown = ", ".join(f"{k}={v}" for k, v in zip(table.key, key))
+            problems.append(Problem(origin, f"duplicate key {shown} (first on row {first_seen[key]})",
+                                    row=number, column=table.key[0], value=key[0],
+                                    expected="each key once"))
+        else:
+            first_seen[key] = number
+    return problems
+
+
+def _check_references(tables: dict[str, list[dict]], origins: dict[str, str],
+                      numbers: dict[str, list[int]]) -> list[Problem]:
+    keys = {
+        t.name: {row.get(t.key[0]) for row in tables[t.name]}
+        for t in TABLES if t.is_node and len(t.key) == 1
+    }
+    problems = []
+    for table in TABLES:
+        for column in table.columns:
+            if not column.references:
+                continue
+            known = keys[column.references]
+            for row, number in zip(tables[table.name], numbers[table.name]):
+                value = row.get(column.name)
+                if value is not None and value not in known:
+                    problems.append(Problem(origins[table.name],
+                                            f"refers to a {column.references} entry that does not exist",
+                                            row=number, column=column.name, value=value,
+                                            expected=f"a key listed in {column.references}"))
+    return problems
+
+
+def find_cycle(edges: list[tuple[str, str]]) -> list[str] | None:
+    """Return one cycle of the directed graph ``edges`` as a list of nodes, or None.
+
+    Iterative depth-first search; the cycle is returned from its first node back to it.
+    """
+    successors: dict[str, list[str]] = {}
+    for a, b in edges:
+        successors.setdefault(a, []).append(b)
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    for root in successors:
+        if root in state:
+            continue
+        path, stack = [root], [iter(successors.get(root, []))]
+        state[root] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(successors.get(nxt, [])))
+    return None
+
+
+def _check_dependencies(tables: dict[str, list[dict]], origin: str) -> list[Problem]:
+    edges = [(r["capability"], r["depends_on"]) for r in tables["capability_dependencies"]
+             if "capability" in r and "depends_on" in r]
+    cycle = find_cycle(edges)
+    if cycle is None:
+        return []
+    return [Problem(origin, "capability dependencies form a cycle: " + " -> ".join(cycle),
+                    expected="dependencies without cycles (a capability cannot depend on itself, "
+                             "even through others)")]
+
+
+def validate(raw: RawDataset) -> Dataset:
+    """Check ``raw`` against the model; return the typed dataset or raise ``InvalidDataset``."""
+    problems = list(raw.problems)
+    tables: dict[str, list[dict]] = {t.name: [] for t in TABLES}
+    numbers: dict[str, list[int]] = {t.name: [] for t in TABLES}
+    origins: dict[str, str] = {t.name: f"{raw.origin} ({t.name})" for t in TABLES}
+    for name, raw_table in raw.tables.items():
+        table = TABLES_BY_NAME.get(name)
+        if table is None:
+            problems.append(Problem(raw_table.origin, f"unknown table '{name}'",
+                                    expected="one of " + ", ".join(TABLES_BY_NAME)))
+            continue
+        origins[name] = raw_table.origin
+        problems += _check_header(raw_table, table)
+        rows, row_numbers, cell_problems = _type_rows(raw_table, table)
+        problems += cell_problems
+        problems += _check_keys(raw_table.origin, table, rows, row_numbers)
+        tables[name], numbers[name] = rows, row_numbers
+    for table in TABLES:
+        if table.required and not tables[table.name]:
+            problems.append(Problem(origins[table.name], f"the table '{table.name}' is missing or empty",
+                                    expected=f"at least one row of {table.name}"))
+    if len(tables["dataset"]) > 1:
+        problems.append(Problem(origins["dataset"], "more than one row", row=3,
+                                expected="exactly one row describing the dataset"))
+    problems += _check_references(tables, origins, numbers)
+    problems += _check_dependencies(tables, origins["capability_dependencies"])
+    if problems:
+        raise InvalidDataset(problems)
+    return Dataset(raw.origin, tables)
