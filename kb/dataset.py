@@ -77,6 +77,16 @@ class RawDataset:
     tables: dict[str, RawTable] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    @classmethod
+    def from_records(cls, tables: dict[str, list[dict[str, Any]]], origin: str = "records") -> RawDataset:
+        """Tables given as lists of dictionaries (JSON, YAML, Python); row N is item N."""
+        raw = cls(origin)
+        for name, records in tables.items():
+            header = list(dict.fromkeys(k for record in records for k in record))
+            rows = [RawRow(number, dict(record)) for number, record in enumerate(records, start=1)]
+            raw.tables[name] = RawTable(name, f"{origin}, table '{name}'", header, rows)
+        return raw
+
 
 @dataclass
 class Dataset:

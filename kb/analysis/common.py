@@ -1,0 +1,60 @@
+"""Building blocks the analyses share: which assessments count, and region-wide facts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kb.analysis.defaults import ASSESSMENT_METHOD
+from kb.queries import run_query
+from kb.store.base import GraphStore
+
+ASSESSMENT_COLUMNS = [
+    "municipality", "municipality_name", "capability", "capability_sv", "capability_en",
+    "key_capability", "area", "round", "method", "maturity", "target", "source",
+]
+METHOD_RANK = {"external_review": 0, "self_assessment": 1}
+
+
+def query_frame(store: GraphStore, name: str, columns: list[str] | None = None,
+                **params: object) -> pd.DataFrame:
+    """Run the saved query ``name`` without a row cap and return its rows as a DataFrame.
+
+    ``columns`` fixes the columns when the result is empty, so callers can rely on them.
+    """
+    result = run_query(store, name, dict(params), row_cap=None)
+    frame = result.to_frame()
+    if frame.empty and columns:
+        return pd.DataFrame(columns=columns)
+    return frame
+
+
+def all_assessments(store: GraphStore, round: int | None = None) -> pd.DataFrame:
+    """Every assessment (query ``analysis/assessments``), optionally of one round."""
+    return query_frame(store, "analysis/assessments", ASSESSMENT_COLUMNS, round=round)
+
+
+def latest_round(assessments: pd.DataFrame) -> int | None:
+    """The most recent round in ``assessments``, or None when there is none."""
+    return None if assessments.empty else int(assessments["round"].max())
+
+
+def current_assessments(store: GraphStore, round: int | None = None,
+                        method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """One assessment per (municipality, capability): of ``round`` (default: the latest).
+
+    ``method`` 'preferred' keeps the external review where one exists, else the
+    self-assessment; 'self_assessment' or 'external_review' keeps only that method.
+    Adds ``gap`` = max(target - maturity, 0) (0 when there is no target).
+    """
+    rows = all_assessments(store, round)
+    if not rows.empty and round is None:
+        rows = rows[rows["round"] == latest_round(rows)]
+    if method != "preferred":
+        rows = rows[rows["method"] == method]
+    rows = rows.assign(_rank=rows["method"].map(METHOD_RANK).fillna(2))
+    rows = rows.sort_values(["municipality", "capability", "_rank"])
+    rows = rows.drop_duplicates(["municipality", "capability"]).drop(columns="_rank")
+    target = pd.to_numeric(rows["target"], errors="coerce")
+    maturity = pd.to_numeric(rows["maturity"], errors="coerce")
+    gap = (target - maturity).clip(lower=0).fillna(0)
+    return rows.assign(gap=gap.astype(int) if len(rows) else gap).reset_index(drop=True)
