@@ -58,3 +58,23 @@ def current_assessments(store: GraphStore, round: int | None = None,
     maturity = pd.to_numeric(rows["maturity"], errors="coerce")
     gap = (target - maturity).clip(lower=0).fillna(0)
     return rows.assign(gap=gap.astype(int) if len(rows) else gap).reset_index(drop=True)
+
+
+MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", "population"]
+CAPABILITY_COLUMNS = ["capability", "capability_sv", "capability_en", "key_capability",
+                      "area", "area_sv", "area_en"]
+
+
+def municipalities(store: GraphStore) -> pd.DataFrame:
+    """Every municipality in the graph (query ``analysis/municipalities``): the region."""
+    return query_frame(store, "analysis/municipalities", MUNICIPALITY_COLUMNS)
+
+
+def capabilities(store: GraphStore) -> pd.DataFrame:
+    """Every capability with names, key flag and area (query ``analysis/capabilities``)."""
+    return query_frame(store, "analysis/capabilities", CAPABILITY_COLUMNS)
+
+
+def names_text(names: object) -> str:
+    """A list of names as sorted, comma-separated text ('' for none)."""
+    return ", ".join(sorted(str(n) for n in names if n is not None)) if names is not None else ""

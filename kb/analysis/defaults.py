@@ -14,4 +14,53 @@ takes only that method."""
 
 # ---- shared, weak, candidates, suppliers, profile ----
 
+SHARED_MIN_MUNICIPALITIES = 2
+"""A capability, system or supplier is shared when this many municipalities use it."""
+
+WEAK_MATURITY = 2
+"""A municipality is weak in a capability at this maturity or lower (2 = repeatable)."""
+
+WEAK_GAP = 2
+"""... or when its target is this many levels above its maturity, or more."""
+
+STRONG_MATURITY = 4
+"""A municipality is strong in a capability at this maturity or higher (4 = managed):
+a possible lead for the others."""
+
+CRITICALITY_WEIGHT = 1.0
+"""Weak score = weak share x (1 + CRITICALITY_WEIGHT x dependents / most dependents)."""
+
+CANDIDATE_WEIGHTS = {"need": 0.3, "commonality": 0.3, "standardisation": 0.2,
+                     "criticality": 0.2, "covered": 0.3}
+"""Candidate score = sum of weight x component (each 0..1); 'covered' is subtracted."""
+
+CANDIDATE_MIN_MUNICIPALITIES = 2
+"""A joint-delivery candidate involves at least this many municipalities (weak ones + lead)."""
+
+ASYMMETRIC_WEAK_PER_STRONG = 2
+"""Path 'asymmetrisk' when at least one municipality is strong and there are at least this
+many weak municipalities per strong one: the strong deliver to the weak."""
+
+NEARLY_ALL_SHARE = 0.8
+"""'Nearly all' municipalities weak (share of those assessed) for 'sammanlaggning' and
+'omfordelning'."""
+
+OPERATIONS_AREA_WORDS = ("drift", "operation", "infrastruktur", "infrastructure", "leverans")
+"""An area whose id or name contains one of these words holds operations/infrastructure
+capabilities; with nearly all weak, no strong one and one supplier already shared by the
+municipalities, the path is 'sammanlaggning' (merge the IT operations)."""
+
+CONTRACT_WINDOW_MONTHS = 12
+"""Contracts ending within this many months from today count as aligned (joint procurement)."""
+
+HHI_HIGH = 0.25
+"""Supplier concentration (HHI on a 0..1 scale) above this is 'high'."""
+
+HHI_MODERATE = 0.15
+"""... above this (up to HHI_HIGH) is 'moderate', below it 'low'."""
+
+PROFILE_MARGIN = 0.5
+"""In a profile, a capability is a strength when the municipality's maturity is at least this
+much above the regional mean, a weakness when this much below."""
+
 # ---- impact, legacy, partners, rounds, capacity, realism ----

@@ -1,0 +1,49 @@
+# Two commands a user needs:  `make app`  and  `make test`.
+# Everything they need is installed by the targets below (Python >= 3.12 through
+# .python-version and pyenv, a virtual environment, Debian's chromium and the npm
+# Cypher parser for the tests).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PORT   ?= 8501
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: app setup demo test test-setup lint bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 12) else f"Python >= 3.12 is needed, {sys.executable} is {v.major}.{v.minor}: install 3.12 (pyenv install 3.12) or run make PYTHON=python3.12")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## make app: set up, load the demo dataset if the graph is empty, start the app on localhost
+app: setup
+	$(BIN)/kb load data/demo --if-empty
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
+
+demo: setup
+	$(BIN)/kb load data/demo
+
+## make test: set up (venv, chromium, npm Cypher parser) and run the whole test suite
+test-setup: setup
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test -d tests/neo4j_lint/node_modules || npm ci --prefix tests/neo4j_lint --no-audit --no-fund --loglevel=error
+
+test: test-setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .kb tests/artifacts tests/neo4j_lint/node_modules

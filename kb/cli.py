@@ -1,0 +1,236 @@
+"""The ``kb`` command line: each command parses options and calls one library function.
+
+    kb load PATH            read, validate and load a dataset (all or nothing)
+    kb validate PATH        only check a dataset, write nothing
+    kb info [--json]        backend and counts per label and relationship type
+    kb query Q [-p k=v]     run a saved query, a .cypher file or Cypher text (read-only)
+    kb queries              list the saved queries
+    kb analyse NAME         run an analysis (kb analyse --list)
+    kb export DIR           write the graph as a CSV folder (load, export, load: same graph)
+    kb generate N DIR       write a synthetic dataset of N municipalities
+
+``--url`` (or KB_GRAPH_URL) picks the database: embedded:DIR, falkordb://..., neo4j://...
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kb.dataset import InvalidDataset
+from kb.formatting import FORMATS, write_frame
+from kb.queries import Query, QueryFileError, all_queries, get_query, parse_query
+from kb.settings import Settings
+from kb.store import GraphStore, StoreError, open_store
+
+
+def _store(ctx: click.Context) -> GraphStore:
+    store = open_store(Settings.from_env(), url=ctx.obj.get("url"))
+    ctx.call_on_close(store.close)
+    return store
+
+
+def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+    pairs = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not name=value", param_hint=option)
+        pairs[name.strip()] = value
+    return pairs
+
+
+class KbGroup(click.Group):
+    """Turns the library's errors into one clear message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InvalidDataset as err:
+            click.echo(str(err), err=True)
+            click.echo("Nothing was loaded; the graph is unchanged.", err=True)
+            sys.exit(1)
+        except (StoreError, QueryFileError, KeyError) as err:
+            click.echo(f"Error: {err.args[0] if err.args else err}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=KbGroup)
+@click.option("--url", envvar="KB_GRAPH_URL", help="Graph database URL (default: embedded:.kb).")
+@click.pass_context
+def cli(ctx: click.Context, url: str | None) -> None:
+    """Capability graph knowledge base for municipal IT."""
+    ctx.ensure_object(dict)["url"] = url
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--if-empty", is_flag=True, help="Load only when the graph holds nothing yet.")
+@click.pass_context
+def load(ctx: click.Context, path: Path, if_empty: bool) -> None:
+    """Read, validate and load the dataset at PATH (CSV folder, .xlsx, .json, .yaml).
+
+    The new dataset replaces the graph at once, or nothing changes if anything is wrong.
+    """
+    from kb.info import graph_info
+    from kb.load import read_path, write_dataset
+
+    store = _store(ctx)
+    if if_empty and graph_info(store)["labels"]:
+        click.echo(f"The graph in {store.description} already holds data; not loading {path}.")
+        return
+    dataset = read_path(path)
+    bars: dict[str, Any] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        if step not in bars:
+            bars[step] = click.progressbar(length=total, label=f"Loading {step:<13}", file=sys.stderr)
+            bars[step].__enter__()
+        bar = bars[step]
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    report = write_dataset(store, dataset, progress)
+    click.echo(report.summary() + f" into {store.description}.")
+    for table, count in report.tables.items():
+        if count:
+            click.echo(f"  {table:<28}{count:>9,}")
+    if report.synthetic:
+        click.echo("Note: this dataset is marked synthetic (demonstration data).")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+def validate(path: Path) -> None:
+    """Check the dataset at PATH and report every problem; write nothing."""
+    from kb.load import read_path
+
+    dataset = read_path(path)
+    total = sum(dataset.counts().values())
+    click.echo(f"{path}: valid, {total:,} rows in {sum(1 for c in dataset.counts().values() if c)} tables.")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_context
+def info(ctx: click.Context, as_json: bool) -> None:
+    """Show the backend and how many nodes and relationships of each kind it holds."""
+    from kb.info import graph_info
+
+    facts = graph_info(_store(ctx))
+    if as_json:
+        click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Backend: {facts['backend']} ({facts['description']})")
+    if facts["dataset"]:
+        click.echo(f"Dataset: {facts['dataset']}" + (" [synthetic]" if facts["synthetic"] else ""))
+    for title, key in (("Nodes", "labels"), ("Relationships", "relationships")):
+        click.echo(f"{title}:")
+        for name, count in facts[key].items():
+            click.echo(f"  {name:<20}{count:>10,}")
+
+
+def _resolve_query(text: str) -> Query:
+    path = Path(text)
+    if text.endswith(".cypher") and path.is_file():
+        return parse_query(path.read_text(encoding="utf-8"), path.stem, path)
+    if text in all_queries():
+        return get_query(text)
+    return Query("adhoc", "Ad-hoc query", text)
+
+
+@cli.command()
+@click.argument("query_or_file")
+@click.option("-p", "--param", "params", multiple=True, help="Parameter as name=value.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Allow the query to change the graph.")
+@click.pass_context
+def query(ctx: click.Context, query_or_file: str, params: tuple[str, ...], fmt: str, write: bool) -> None:
+    """Run a saved query (by name), a .cypher file or Cypher text; read-only unless --write."""
+    saved = _resolve_query(query_or_file)
+    given = _pairs(params, "--param")
+    values = saved.bind(given) if saved.params else given
+    store = _store(ctx)
+    result = store.write(saved.cypher, values) if write else store.read(saved.cypher, values)
+    write_frame(result.to_frame(), fmt, sys.stdout)
+    if result.truncated:
+        click.echo(f"(stopped at the row cap of {result.row_cap:,} rows)", err=True)
+
+
+@cli.command()
+def queries() -> None:
+    """List the saved queries with their parameters."""
+    for name, saved in all_queries().items():
+        params = ", ".join(f"{p.name}={p.default}" for p in saved.params)
+        click.echo(f"{name:<40}{saved.title}" + (f"  [{params}]" if params else ""))
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, help="Parameter as name=value.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--list", "list_all", is_flag=True, help="List the analyses.")
+@click.pass_context
+def analyse(ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: str, list_all: bool) -> None:
+    """Run the analysis NAME (see --list) and print its table."""
+    from kb.analysis import ANALYSES, get_analysis
+
+    if list_all or not name:
+        for known in ANALYSES:
+            click.echo(f"{known:<22}{get_analysis(known).summary}")
+        return
+    analysis = get_analysis(name)
+    values = {}
+    for key, text in _pairs(params, "--param").items():
+        if key not in analysis.params:
+            raise click.BadParameter(f"{name} has no parameter {key!r}; it takes "
+                                     f"{', '.join(analysis.params) or 'none'}", param_hint="--param")
+        values[key] = _typed(analysis.params[key].default, text)
+    write_frame(analysis.function(_store(ctx), **values), fmt, sys.stdout)
+
+
+def _typed(default: Any, text: str) -> Any:
+    """Read ``text`` as the type of ``default`` (text when the default is None)."""
+    if isinstance(default, bool):
+        return text.lower() in ("1", "true", "yes", "ja")
+    if isinstance(default, int):
+        return int(text)
+    if isinstance(default, float):
+        return float(text)
+    return text
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.pass_context
+def export(ctx: click.Context, folder: Path) -> None:
+    """Write the graph to FOLDER as CSV files that `kb load` reads back."""
+    from kb.export import export_dataset
+    from loaders.csv_folder import write_csv_folder
+
+    written = write_csv_folder(export_dataset(_store(ctx)), folder)
+    click.echo(f"Wrote {len(written)} files to {folder}")
+
+
+@cli.command()
+@click.argument("municipalities", type=click.IntRange(1, 9999))
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="Random seed (same seed, same data).")
+def generate(municipalities: int, folder: Path, seed: int) -> None:
+    """Write a synthetic dataset of MUNICIPALITIES municipalities to FOLDER (CSV)."""
+    from kb.synthetic import generate as make
+    from loaders.csv_folder import write_csv_folder
+
+    dataset = make(municipalities, seed=seed)
+    write_csv_folder(dataset, folder)
+    click.echo(f"Wrote {sum(dataset.counts().values()):,} synthetic rows to {folder}")
+
+
+def main() -> None:
+    """Entry point of the ``kb`` command."""
+    cli(obj={})

@@ -1,0 +1,229 @@
+"""Graph views: the neighbourhood of one node as a networkx graph, drawn with pyvis.
+
+``neighbourhood(store, label, key, depth)`` walks out from the focus one step at a time
+(query ``graph/neighbourhood``, once per step) and keeps every node within ``depth``
+steps whose label is allowed. Beyond ``max_nodes`` it keeps the nearest nodes and folds
+the rest into one node per label ("12 more System"), so a browser is never asked to
+draw more than it can (pyvis stalls at about 1,500 nodes). ``to_html`` draws a view.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from kb.queries import run_query
+from kb.store.base import GraphNode, GraphStore
+
+MAX_NODES = 300
+"""Most nodes a view draws; the rest are folded into one node per label."""
+FETCH_CAP = 20_000
+"""Most relationships read per step; a step that reaches it is marked as cut short."""
+FOCUS_LABELS = ("Municipality", "Capability", "Supplier", "System")
+LABEL_COLOURS = {
+    "Municipality": "#1f77b4", "Region": "#17becf", "CapabilityArea": "#9467bd",
+    "Capability": "#2ca02c", "Supplier": "#ff7f0e", "System": "#8c564b",
+    "ItCapacity": "#7f7f7f", "Collaboration": "#e377c2", "Dataset": "#bcbd22",
+}
+MATURITY_COLOURS = {1: "#d73027", 2: "#fc8d59", 3: "#fee08b", 4: "#91cf60", 5: "#1a9850"}
+AGGREGATE = "Aggregate"
+
+
+def node_key(node: GraphNode) -> str:
+    """The node's key as a person knows it: a municipality's code, else its id or name."""
+    props = node.properties
+    if "code" in props or "id" in props:
+        return str(props.get("code", props.get("id")))
+    if "municipality" in props and "year" in props:
+        return f"{props['municipality']}|{props['year']}"
+    return str(props.get("name", node.id))
+
+
+def node_name(node: GraphNode, language: str = "sv") -> str:
+    """A short display name: the name in ``language`` where there are two, else name or key."""
+    props = node.properties
+    return str(props.get(f"name_{language}") or props.get("name") or node_key(node))
+
+
+@dataclass
+class View:
+    """A drawn neighbourhood: the graph, its focus and what was folded away.
+
+    Nodes carry ``label``, ``key``, ``name``, ``depth`` and ``props`` (aggregates carry
+    ``label`` = 'Aggregate', ``of`` = the folded label and ``count``); edges carry ``type``
+    and ``props``. ``hidden`` counts the folded nodes per label.
+    """
+
+    graph: nx.MultiDiGraph
+    focus: Any
+    hidden: dict[str, int] = field(default_factory=dict)
+    cut_short: bool = False
+
+    @property
+    def total_nodes(self) -> int:
+        """Nodes found within the depth, drawn or folded."""
+        drawn = sum(1 for _, d in self.graph.nodes(data=True) if d["label"] != AGGREGATE)
+        return drawn + sum(self.hidden.values())
+
+
+def find_focus(store: GraphStore, label: str, key: str) -> GraphNode | None:
+    """The node with ``label`` and key ``key`` (code or id), or None."""
+    result = run_query(store, "graph/focus", {"label": label, "key": str(key)})
+    return result.scalar()
+
+
+def _expand(store: GraphStore, ids: list[Any]) -> tuple[list[tuple[Any, GraphNode]], bool]:
+    """(relationship, neighbour) pairs of the nodes ``ids``, and whether the cap cut them."""
+    result = run_query(store, "graph/neighbourhood", {"ids": ids}, row_cap=FETCH_CAP)
+    return [(rel, node) for rel, node in result.rows], result.truncated
+
+
+def _add_node(graph: nx.MultiDiGraph, node: GraphNode, depth: int, language: str) -> None:
+    graph.add_node(node.id, label=node.labels[0] if node.labels else "", key=node_key(node),
+                   name=node_name(node, language), depth=depth, props=dict(node.properties))
+
+
+def neighbourhood(store: GraphStore, label: str, key: str, depth: int = 1,
+                  labels: Iterable[str] | None = None, max_nodes: int = MAX_NODES,
+                  language: str = "sv") -> View:
+    """Every node within ``depth`` steps of the focus (``label``, ``key``), as a ``View``.
+
+    Only nodes whose label is in ``labels`` (default: all) are kept or walked through;
+    the focus is always kept. Raises KeyError when there is no such focus node.
+    """
+    focus = find_focus(store, label, key)
+    if focus is None:
+        raise KeyError(f"No {label} with key {key!r}")
+    allowed = set(labels) if labels is not None else None
+    graph = nx.MultiDiGraph()
+    _add_node(graph, focus, 0, language)
+    frontier, cut_short = [focus.id], False
+    for step in range(1, depth + 1):
+        if not frontier:
+            break
+        pairs, truncated = _expand(store, frontier)
+        cut_short = cut_short or truncated
+        frontier = []
+        for rel, node in pairs:
+            if allowed is not None and not allowed.intersection(node.labels):
+                continue
+            if node.id not in graph:
+                _add_node(graph, node, step, language)
+                frontier.append(node.id)
+            if not graph.has_edge(rel.start, rel.end, key=rel.id):
+                graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, props=dict(rel.properties))
+    view = View(graph, focus.id, cut_short=cut_short)
+    return fold(view, max_nodes)
+
+
+def fold(view: View, max_nodes: int) -> View:
+    """Keep the ``max_nodes`` - (labels folded) nearest nodes; fold the rest per label.
+
+    Nodes are ranked by depth, then by degree (most connected first). Each folded label
+    becomes one aggregate node linked to every kept node that touched a folded node.
+    """
+    graph = view.graph
+    if graph.number_of_nodes() <= max_nodes:
+        return view
+    ranked = sorted(graph.nodes, key=lambda n: (graph.nodes[n]["depth"], -graph.degree(n)))
+    budget = max(max_nodes - len({graph.nodes[n]["label"] for n in ranked[max_nodes:]}), 1)
+    keep, drop = set(ranked[:budget]), ranked[budget:]
+    hidden: dict[str, int] = {}
+    folded = graph.subgraph(keep).copy()
+    for node in drop:
+        label = graph.nodes[node]["label"]
+        hidden[label] = hidden.get(label, 0) + 1
+        aggregate = f"{AGGREGATE}:{label}"
+        if aggregate not in folded:
+            folded.add_node(aggregate, label=AGGREGATE, of=label, key=aggregate, name=label,
+                            depth=graph.nodes[node]["depth"], props={}, count=0)
+        folded.nodes[aggregate]["count"] += 1
+        for neighbour in nx.all_neighbors(graph, node):
+            if neighbour in keep and not folded.has_edge(neighbour, aggregate):
+                folded.add_edge(neighbour, aggregate, type="", props={})
+    return View(folded, view.focus, hidden, view.cut_short)
+
+
+def maturity_of(view: View, node: Any) -> int | None:
+    """Rounded mean maturity of the latest round's assessments drawn into ``node``."""
+    assessed = [d["props"] for _, _, d in view.graph.in_edges(node, data=True)
+                if d["type"] == "ASSESSED" and "maturity" in d["props"]]
+    if not assessed:
+        return None
+    latest = max(p.get("round", 0) for p in assessed)
+    values = [p["maturity"] for p in assessed if p.get("round", 0) == latest]
+    return round(sum(values) / len(values))
+
+
+def _title(data: Mapping[str, Any]) -> str:
+    lines = [f"{data['label']}: {data['name']}"]
+    lines += [f"{k}: {v}" for k, v in sorted(data["props"].items()) if k not in ("name",)]
+    return "\n".join(lines)
+
+
+def _colour(view: View, node: Any, data: Mapping[str, Any], by_maturity: bool) -> str:
+    if by_maturity:
+        level = maturity_of(view, node)
+        if level is not None:
+            return MATURITY_COLOURS[level]
+    return LABEL_COLOURS.get(data.get("of", data["label"]), "#aaaaaa")
+
+
+def _legend(view: View, names: Mapping[str, str], by_maturity: bool) -> str:
+    labels = sorted({d.get("of", d["label"]) for _, d in view.graph.nodes(data=True)})
+    items = [(LABEL_COLOURS.get(label, "#aaaaaa"), names.get(label, label)) for label in labels]
+    if by_maturity:
+        items += [(colour, f"{names.get('maturity', 'maturity')} {level}")
+                  for level, colour in MATURITY_COLOURS.items()]
+    spans = "".join(
+        f'<span style="margin-right:12px;white-space:nowrap"><span style="display:inline-block;'
+        f'width:11px;height:11px;border-radius:6px;background:{c};margin-right:4px"></span>{n}</span>'
+        for c, n in items)
+    return (f'<div id="legend" style="font:13px sans-serif;padding:4px 8px;'
+            f'position:absolute;top:0;left:0;background:rgba(255,255,255,.85);z-index:10">{spans}</div>')
+
+
+def _options(physics: bool, hierarchical: bool) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "physics": {"enabled": physics, "stabilization": {"iterations": 150},
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 120}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+                  "color": {"color": "#bbbbbb"}, "font": {"size": 9}},
+        "interaction": {"hover": True, "navigationButtons": True},
+    }
+    if hierarchical:
+        options["layout"] = {"hierarchical": {"enabled": True, "direction": "UD",
+                                              "sortMethod": "directed", "levelSeparation": 140}}
+    return options
+
+
+def to_html(view: View, names: Mapping[str, str] | None = None, by_maturity: bool = False,
+            physics: bool = True, hierarchical: bool = False, height_px: int = 640) -> str:
+    """The view as a self-contained pyvis HTML page (scripts inlined) with a legend.
+
+    ``names`` translates labels (and the word 'maturity') for the legend and the
+    aggregate nodes ("12 more System").
+    """
+    from pyvis.network import Network
+
+    names = names or {}
+    net = Network(height=f"{height_px}px", width="100%", directed=True, cdn_resources="in_line")
+    for node, data in view.graph.nodes(data=True):
+        if data["label"] == AGGREGATE:
+            text = f"+{data['count']} {names.get(data['of'], data['of'])}"
+            net.add_node(str(node), label=text, title=text, shape="box",
+                         color=_colour(view, node, data, False), level=data["depth"])
+            continue
+        net.add_node(str(node), label=data["name"][:40], title=_title(data),
+                     color=_colour(view, node, data, by_maturity), level=data["depth"],
+                     size=28 if node == view.focus else 14,
+                     shape="star" if node == view.focus else "dot")
+    for start, end, data in view.graph.edges(data=True):
+        net.add_edge(str(start), str(end), title=data["type"], label=data["type"].lower())
+    net.set_options(json.dumps(_options(physics, hierarchical)))
+    html = net.generate_html()
+    return html.replace("<body>", "<body>" + _legend(view, names, by_maturity), 1)

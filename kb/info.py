@@ -1,0 +1,27 @@
+"""What is in the graph: the backend, the dataset, and counts per label and relationship type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kb.queries import run_query
+from kb.store.base import GraphStore
+
+
+def dataset_facts(store: GraphStore) -> dict[str, Any]:
+    """The loaded Dataset node's fields (query ``graph/dataset``), or {} when there is none."""
+    records = run_query(store, "graph/dataset").records()
+    return records[0] if records else {}
+
+
+def graph_info(store: GraphStore) -> dict[str, Any]:
+    """``{"backend", "description", "dataset", "synthetic", "labels": {...}, "relationships": {...}}``."""
+    dataset = dataset_facts(store)
+    return {
+        "backend": store.backend,
+        "description": store.description,
+        "dataset": dataset.get("title") or dataset.get("name") or "",
+        "synthetic": bool(dataset.get("synthetic")),
+        "labels": dict(run_query(store, "graph/label_counts").rows),
+        "relationships": dict(run_query(store, "graph/relationship_counts").rows),
+    }

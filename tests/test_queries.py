@@ -1,0 +1,189 @@
+"""Every query file: its header, Neo4j's own Cypher parser, and a run on the embedded engine.
+
+The Neo4j check runs ``tests/neo4j_lint/lint.mjs`` (the npm package
+``@neo4j-cypher/language-support``) once for all files: an error there means the file
+is not valid Neo4j 5 Cypher, or calls a function or procedure Neo4j lacks. This is how
+the project proves Neo4j compatibility without a Neo4j server.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DEMO, LoadRecords
+from kb.queries import QUERIES_DIR, Query, parse_query, run_query
+from kb.store import GraphStore
+
+LINT_DIR = Path(__file__).resolve().parent / "neo4j_lint"
+SETUP_HINT = ("Set up the Neo4j Cypher check: install Node.js (>= 20) and npm, then run "
+              "'npm ci --prefix tests/neo4j_lint' (the README's test command does this).")
+ERROR = 1
+"""Diagnostic severity of an error in the language server protocol (2 is a warning)."""
+
+EXAMPLE_PARAMS: dict[str, dict[str, Any]] = {}
+"""Values for the read queries' parameters that have no default in their header."""
+
+LINT_PROBES = {
+    "probe/syntax": "MATCH (n RETURN n",
+    "probe/unknown_function": "RETURN no_such_function(1) AS x",
+    "probe/unknown_procedure": "CALL no.such.procedure()",
+    "probe/parameter_and_builtins": "UNWIND $rows AS row RETURN toLower(row.name), coalesce(row.x, 0)",
+}
+"""Queries with a known verdict that show the Neo4j check catches what it should."""
+
+TINY = {
+    "dataset": [{"name": "tiny", "title": "Tiny", "synthetic": True, "source": "synthetic: test"}],
+    "municipalities": [{"code": "1485", "name": "Uddevalla", "population": 57000},
+                       {"code": "1487", "name": "Vänersborg", "population": 40000}],
+    "regions": [{"id": "fyrbodal", "name": "Fyrbodal", "kind": "kommunalforbund"}],
+    "region_members": [{"municipality": "1485", "region": "fyrbodal"},
+                       {"municipality": "1487", "region": "fyrbodal"}],
+    "capability_areas": [{"id": "data", "name_sv": "Data", "name_en": "Data"}],
+    "capabilities": [
+        {"id": "id_mgmt", "area": "data", "name_sv": "Identitet", "name_en": "Identity",
+         "key_capability": True},
+        {"id": "archive", "area": "data", "name_sv": "Arkiv", "name_en": "Archive"},
+    ],
+    "capability_dependencies": [{"capability": "archive", "depends_on": "id_mgmt"}],
+    "suppliers": [{"id": "acme", "name": "Acme"}],
+    "systems": [
+        {"id": "sys_a", "name": "A", "supplier": "acme", "lifecycle": "migrate",
+         "end_of_support": "2026-06-30", "hosting": "saas"},
+        {"id": "sys_b", "name": "B", "supplier": "acme", "lifecycle": "invest", "hosting": "on_premise"},
+    ],
+    "system_capabilities": [{"system": "sys_a", "capability": "id_mgmt"},
+                            {"system": "sys_b", "capability": "archive"}],
+    "system_integrations": [{"system": "sys_a", "integrates_with": "sys_b"}],
+    "system_usage": [
+        {"municipality": "1485", "system": "sys_a", "contract_end": "2026-12-31", "annual_cost_sek": 1e5},
+        {"municipality": "1487", "system": "sys_a", "contract_end": "2027-03-31", "annual_cost_sek": 8e4},
+        {"municipality": "1487", "system": "sys_b"},
+    ],
+    "assessments": [
+        {"municipality": m, "capability": c, "round": r, "method": method, "maturity": level,
+         "target": 4, "source": "synthetic: test"}
+        for m, c, r, method, level in [
+            ("1485", "id_mgmt", 2021, "self_assessment", 2), ("1485", "id_mgmt", 2024, "self_assessment", 3),
+            ("1485", "id_mgmt", 2024, "external_review", 2), ("1487", "archive", 2024, "self_assessment", 1),
+        ]
+    ],
+    "it_capacity": [{"municipality": "1485", "year": 2024, "fte_operations": 10.0, "fte_development": 4.0,
+                     "cost_operations_sek": 9e6, "cost_development_sek": 3e6}],
+    "collaborations": [{"id": "e_arkiv", "name": "E-arkiv", "form": "avtalssamverkan", "started": 2019}],
+    "collaboration_members": [{"municipality": "1485", "collaboration": "e_arkiv"},
+                              {"municipality": "1487", "collaboration": "e_arkiv"}],
+    "collaboration_capabilities": [{"collaboration": "e_arkiv", "capability": "archive"}],
+}
+"""A dataset with a row in every table, for when the demo data is not there."""
+
+FILES = sorted(QUERIES_DIR.rglob("*.cypher"))
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(QUERIES_DIR).with_suffix("").as_posix()
+
+
+def _load(path: Path) -> Query:
+    return parse_query(path.read_text(encoding="utf-8"), _name(path), path)
+
+
+def _read_files() -> list[Path]:
+    return [path for path in FILES if not _load(path).is_write]
+
+
+def _body_params(query: Query) -> set[str]:
+    """Names of the ``$params`` the Cypher body uses (comments left out)."""
+    code = "\n".join(line.split("//", 1)[0] for line in query.cypher.splitlines())
+    return set(re.findall(r"\$(\w+)", code))
+
+
+@pytest.mark.parametrize("path", FILES, ids=_name)
+def test_header_is_complete(path: Path) -> None:
+    query = _load(path)
+    assert query.title, f"{path}: empty '// title:'"
+    assert query.description, f"{path}: the header needs a '// description:' line"
+    declared = {p.name for p in query.params}
+    used = _body_params(query)
+    assert not used - declared, f"{path}: parameters used but not declared: {sorted(used - declared)}"
+    assert not declared - used, f"{path}: parameters declared but not used: {sorted(declared - used)}"
+
+
+def _ensure_lint_installed() -> None:
+    """Fail with a set-up hint unless node and the npm package are there; install if npm can."""
+    if shutil.which("node") is None:
+        pytest.fail(f"'node' is not on PATH. {SETUP_HINT}")
+    if (LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
+        return
+    if shutil.which("npm") is None:
+        pytest.fail(f"The npm package is not installed in {LINT_DIR} and 'npm' is missing. {SETUP_HINT}")
+    done = subprocess.run(["npm", "ci", "--prefix", str(LINT_DIR), "--no-audit", "--no-fund"],
+                          capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        pytest.fail(f"'npm ci --prefix {LINT_DIR}' failed:\n{done.stderr[-2000:]}\n{SETUP_HINT}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_diagnostics() -> dict[str, list[dict[str, Any]]]:
+    """Neo4j's diagnostics for every query file and every probe, from one node process."""
+    _ensure_lint_installed()
+    texts = {_name(path): path.read_text(encoding="utf-8") for path in FILES} | LINT_PROBES
+    done = subprocess.run(["node", str(LINT_DIR / "lint.mjs")], input=json.dumps({"queries": texts}),
+                          capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        pytest.fail(f"The Neo4j Cypher check crashed:\n{done.stderr[-2000:]}\n{SETUP_HINT}")
+    return json.loads(done.stdout)
+
+
+def _errors(diagnostics: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [d for d in diagnostics if d["severity"] == ERROR]
+
+
+@pytest.mark.parametrize("path", FILES, ids=_name)
+def test_valid_neo4j_cypher(path: Path, neo4j_diagnostics: dict[str, list[dict[str, Any]]]) -> None:
+    errors = _errors(neo4j_diagnostics[_name(path)])
+    shown = "\n".join(f"  {path.relative_to(QUERIES_DIR.parent)}:{d['line']}:{d['column']}: {d['message']}"
+                      for d in errors)
+    assert not errors, f"Not valid Neo4j Cypher:\n{shown}"
+
+
+def test_neo4j_check_catches_errors(neo4j_diagnostics: dict[str, list[dict[str, Any]]]) -> None:
+    verdicts = {name: bool(_errors(neo4j_diagnostics[name])) for name in LINT_PROBES}
+    assert verdicts == {"probe/syntax": True, "probe/unknown_function": True,
+                        "probe/unknown_procedure": True, "probe/parameter_and_builtins": False}
+    first = _errors(neo4j_diagnostics["probe/syntax"])[0]
+    assert (first["line"], first["column"]) == (1, 10)
+
+
+@pytest.fixture
+def query_store(request: pytest.FixtureRequest) -> GraphStore:
+    """The demo data when ``data/demo`` exists, otherwise the tiny dataset in a fresh graph."""
+    if DEMO.is_dir():
+        return request.getfixturevalue("demo_store")
+    load: LoadRecords = request.getfixturevalue("load_records")
+    load(**TINY)
+    return request.getfixturevalue("store")
+
+
+def _without_default(query: Query, text: str) -> list[str]:
+    """Parameters whose header line gives no '= DEFAULT'."""
+    return [p.name for p in query.params
+            if not re.search(rf"//\s*param\s+{p.name}\s*:\s*\w+\s*=", text)]
+
+
+@pytest.mark.parametrize("path", _read_files(), ids=_name)
+def test_read_query_runs(path: Path, query_store: GraphStore) -> None:
+    query = _load(path)
+    examples = EXAMPLE_PARAMS.get(query.name, {})
+    missing = set(_without_default(query, path.read_text(encoding="utf-8"))) - set(examples)
+    assert not missing, (f"{path}: give parameters {sorted(missing)} a default in the header "
+                         "or example values in EXAMPLE_PARAMS")
+    result = run_query(query_store, query.name, examples)
+    assert result.columns
+    assert len(set(result.columns)) == len(result.columns), f"{path}: repeated column names"
