@@ -1,0 +1,145 @@
+"""The ``kb`` command through its installed entry point, on the real embedded engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from kb.dataset import RawDataset
+from kb.validate import validate
+from loaders.csv_folder import write_csv_folder
+
+KB = Path(sys.executable).parent / "kb"
+
+TINY = {
+    "dataset": [{"name": "tiny", "synthetic": True}],
+    "municipalities": [
+        {"code": "1485", "name": "Uddevalla", "population": 57000},
+        {"code": "1438", "name": "Dals-Ed", "population": 4700},
+    ],
+    "capability_areas": [{"id": "ops", "name_sv": "Drift", "name_en": "Operations"}],
+    "capabilities": [
+        {"id": "c1", "area": "ops", "name_sv": "Driftleverans", "name_en": "Operations delivery"},
+        {"id": "c2", "area": "ops", "name_sv": "Backup", "name_en": "Backup"},
+    ],
+    "capability_dependencies": [{"capability": "c2", "depends_on": "c1"}],
+    "assessments": [
+        {"municipality": "1485", "capability": "c1", "round": 2024, "method": "self_assessment",
+         "maturity": 4, "target": 4},
+        {"municipality": "1438", "capability": "c1", "round": 2024, "method": "self_assessment",
+         "maturity": 1, "target": 3},
+    ],
+}
+
+
+@pytest.fixture
+def kb(db_dir: Path):
+    """Run ``kb ARGS`` against a fresh graph of the session's database; return the process."""
+    env = {**os.environ, "KB_GRAPH_URL": f"embedded:{db_dir}",
+           "KB_GRAPH_NAME": f"cli_{uuid.uuid4().hex[:8]}"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(KB), *args], capture_output=True, text=True, env=env, timeout=120)
+
+    return run
+
+
+@pytest.fixture
+def tiny_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "tiny"
+    write_csv_folder(validate(RawDataset.from_records(TINY)), folder)
+    return folder
+
+
+def _info(kb) -> dict:
+    result = kb("info", "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_load_then_info_counts_what_was_loaded(kb, tiny_folder: Path) -> None:
+    result = kb("load", str(tiny_folder))
+    assert result.returncode == 0, result.stderr
+    assert "6 nodes and 5 relationships" in result.stdout
+    assert "synthetic" in result.stdout
+    info = _info(kb)
+    assert info["backend"] == "embedded"
+    assert info["labels"] == {"Capability": 2, "CapabilityArea": 1, "Dataset": 1, "Municipality": 2}
+    assert info["relationships"] == {"ASSESSED": 2, "DEPENDS_ON": 1, "IN_AREA": 2}
+
+
+def test_bad_input_exits_non_zero_names_the_cell_and_changes_nothing(kb, tiny_folder: Path,
+                                                                      tmp_path: Path) -> None:
+    assert kb("load", str(tiny_folder)).returncode == 0
+    before = _info(kb)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    for path in tiny_folder.iterdir():
+        (bad / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    text = (bad / "assessments.csv").read_text(encoding="utf-8").replace(",1,3", ",7,3")
+    (bad / "assessments.csv").write_text(text, encoding="utf-8")
+    result = kb("load", str(bad))
+    assert result.returncode == 1
+    assert "assessments.csv, row 3, column 'maturity'" in result.stderr
+    assert "from 1 to 5" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _info(kb) == before
+
+
+def test_query_takes_parameters_and_formats(kb, tiny_folder: Path) -> None:
+    kb("load", str(tiny_folder))
+    result = kb("query", "MATCH (m:Municipality) WHERE m.code = $code RETURN m.name AS name",
+                "-p", "code=1438", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [{"name": "Dals-Ed"}]
+    csv_out = kb("query", "graph/label_counts", "--format", "csv").stdout.splitlines()
+    assert csv_out[0] == "label,count"
+    assert "Municipality,2" in csv_out
+
+
+def test_query_is_read_only_unless_write_is_given(kb, tiny_folder: Path) -> None:
+    kb("load", str(tiny_folder))
+    refused = kb("query", "CREATE (:Municipality {code: '9999', name: 'X'})")
+    assert refused.returncode == 1
+    assert "only reads" in refused.stderr
+    assert _info(kb)["labels"]["Municipality"] == 2
+    allowed = kb("query", "--write", "CREATE (:Municipality {code: '9999', name: 'X'})")
+    assert allowed.returncode == 0, allowed.stderr
+    assert _info(kb)["labels"]["Municipality"] == 3
+
+
+def test_export_then_load_gives_the_same_graph(kb, tiny_folder: Path, tmp_path: Path) -> None:
+    kb("load", str(tiny_folder))
+    before = _info(kb)
+    out = tmp_path / "exported"
+    assert kb("export", str(out)).returncode == 0
+    assert (out / "assessments.csv").exists()
+    assert kb("load", str(out)).returncode == 0
+    assert _info(kb) == before
+
+
+def test_load_if_empty_leaves_existing_data(kb, tiny_folder: Path, tmp_path: Path) -> None:
+    kb("load", str(tiny_folder))
+    result = kb("load", "--if-empty", str(tmp_path / "does-not-matter"))
+    assert result.returncode == 0
+    assert "already holds data" in result.stdout
+
+
+def test_unknown_format_and_missing_path_are_clear_errors(kb, tmp_path: Path) -> None:
+    result = kb("load", str(tmp_path / "nope.txt"))
+    assert result.returncode == 1
+    assert "no such file or folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_schema_document_is_current() -> None:
+    from kb.schema_doc import schema_markdown
+
+    committed = (Path(__file__).parent.parent / "data" / "SCHEMA.md").read_text(encoding="utf-8")
+    assert committed.strip() == schema_markdown().strip(), "run: python -m kb.schema_doc > data/SCHEMA.md"
