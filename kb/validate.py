@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -37,7 +38,8 @@ def _is_blank(value: Any) -> bool:
     return isinstance(value, str) and value.strip() == ""
 
 
-def _as_text(value: Any) -> str:
+def _text_of(value: Any) -> str:
+    """Any non-text scalar as text (Excel and YAML give numbers and dates)."""
     if isinstance(value, bool):
         raise CellError("is a true/false value, not text")
     if isinstance(value, float) and value.is_integer():
@@ -46,13 +48,19 @@ def _as_text(value: Any) -> str:
         return value.isoformat()[:10]
     if isinstance(value, (dict, list)):
         raise CellError("is a nested structure, not a single value")
-    text = str(value).strip()
+    return str(value).strip()
+
+
+def _as_text(value: Any) -> str:
+    text = value.strip() if type(value) is str else _text_of(value)
     if len(text) > MAX_TEXT_LENGTH:
         raise CellError(f"is {len(text):,} characters long, more than {MAX_TEXT_LENGTH:,}")
     return text
 
 
 def _as_int(value: Any) -> int:
+    if type(value) is str and value.isascii() and value.strip().lstrip("+-").isdigit():
+        return int(value)
     if isinstance(value, bool):
         raise CellError("is a true/false value, not a whole number")
     if isinstance(value, int):
@@ -74,6 +82,8 @@ def _as_float(value: Any) -> float:
         number = float(value)
     else:
         text = _NUMBER_SPACES.sub("", _as_text(value)).replace(",", ".")
+        if "_" in text:
+            raise CellError("is not a number")
         try:
             number = float(text)
         except ValueError:
@@ -111,6 +121,8 @@ def _not_a_date() -> str:
 
 
 def _as_code(value: Any) -> str:
+    if type(value) is str and len(value) == 4 and value.isascii() and value.isdigit():
+        return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer() and 0 <= value <= 9999:
             return f"{int(value):04d}"
@@ -121,30 +133,52 @@ def _as_code(value: Any) -> str:
     return text
 
 
-def coerce(column: Column, value: Any) -> Any:
-    """Read one non-blank cell as ``column`` says; raise ``CellError`` when it can't be."""
-    kind = column.kind
-    if kind is Kind.ENUM:
+_READERS: dict[Kind, Callable[[Any], Any]] = {
+    Kind.ID: _as_text,
+    Kind.TEXT: _as_text,
+    Kind.CODE: _as_code,
+    Kind.INT: _as_int,
+    Kind.FLOAT: _as_float,
+    Kind.BOOL: _as_bool,
+    Kind.DATE: _as_date,
+}
+
+
+def _enum_reader(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    allowed = frozenset(choices)
+
+    def read(value: Any) -> str:
+        if type(value) is str and value in allowed:
+            return value
         text = _as_text(value).lower().replace(" ", "_").replace("-", "_")
-        if text not in column.choices:
+        if text not in allowed:
             raise CellError("is not one of the allowed values")
         return text
-    reader = {
-        Kind.ID: _as_text,
-        Kind.TEXT: _as_text,
-        Kind.CODE: _as_code,
-        Kind.INT: _as_int,
-        Kind.FLOAT: _as_float,
-        Kind.BOOL: _as_bool,
-        Kind.DATE: _as_date,
-    }[kind]
-    result = reader(value)
-    if isinstance(result, (int, float)) and not isinstance(result, bool):
-        if column.minimum is not None and result < column.minimum:
+
+    return read
+
+
+def reader_for(column: Column) -> Callable[[Any], Any]:
+    """A function that reads one non-blank cell of ``column`` or raises ``CellError``."""
+    base = _enum_reader(column.choices) if column.kind is Kind.ENUM else _READERS[column.kind]
+    low, high = column.minimum, column.maximum
+    if low is None and high is None:
+        return base
+
+    def bounded(value: Any) -> Any:
+        result = base(value)
+        if low is not None and result < low:
             raise CellError("is too small")
-        if column.maximum is not None and result > column.maximum:
+        if high is not None and result > high:
             raise CellError("is too large")
-    return result
+        return result
+
+    return bounded
+
+
+def coerce(column: Column, value: Any) -> Any:
+    """Read one non-blank cell as ``column`` says; raise ``CellError`` when it can't be."""
+    return reader_for(column)(value)
 
 
 def _check_header(raw: RawTable, table: Table) -> list[Problem]:
@@ -170,26 +204,25 @@ def _type_rows(raw: RawTable, table: Table) -> tuple[list[dict[str, Any]], list[
     """Type every cell; return the typed rows, their source row numbers and the problems."""
     problems: list[Problem] = []
     rows: list[dict[str, Any]] = []
-    numbers: list[int] = []
+    plan = [(c, c.name, reader_for(c), c.required and c.name in raw.header) for c in table.columns]
     for raw_row in raw.rows:
         typed: dict[str, Any] = {}
-        for column in table.columns:
-            value = raw_row.cells.get(column.name)
-            if _is_blank(value):
-                if column.required and column.name in raw.header:
+        cells = raw_row.cells
+        for column, name, read, required in plan:
+            value = cells.get(name)
+            if value is None or value == "" or _is_blank(value):
+                if required:
                     problems.append(Problem(raw.origin, "a required value is missing",
-                                            row=raw_row.number, column=column.name,
+                                            row=raw_row.number, column=name,
                                             expected=column.expected()))
                 continue
             try:
-                typed[column.name] = coerce(column, value)
+                typed[name] = read(value)
             except CellError as err:
                 problems.append(Problem(raw.origin, f"the value {err}", row=raw_row.number,
-                                        column=column.name, value=value,
-                                        expected=column.expected()))
+                                        column=name, value=value, expected=column.expected()))
         rows.append(typed)
-        numbers.append(raw_row.number)
-    return rows, numbers, problems
+    return rows, [r.number for r in raw.rows], problems
 
 
 def _check_keys(origin: str, table: Table, rows: list[dict], numbers: list[int]) -> list[Problem]:
@@ -251,7 +284,7 @@ def find_cycle(edges: list[tuple[str, str]]) -> list[str] | None:
                 state[path.pop()] = 2
                 stack.pop()
             elif state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return [*path[path.index(nxt):], nxt]
             elif nxt not in state:
                 state[nxt] = 1
                 path.append(nxt)
