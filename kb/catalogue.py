@@ -408,3 +408,13 @@ INTEGRATIONS: tuple[tuple[str, str, str], ...] = (
     ("easit-go", "entra-id", "API"), ("easit-itam", "intune", "API"),
     ("nexus-hag", "open-eplatform", "SAML"), ("siths", "lifecare", "SAML"),
 )
+
+FYRBODAL: tuple[tuple[str, str, int], ...] = (
+    # SCB code, name, approximate population (rounded)
+    ("1421", "Orust", 15_300), ("1427", "Sotenäs", 9_000), ("1430", "Munkedal", 10_500),
+    ("1435", "Tanum", 13_000), ("1438", "Dals-Ed", 4_700), ("1439", "Färgelanda", 6_500),
+    ("1460", "Bengtsfors", 9_400), ("1461", "Mellerud", 9_000), ("1484", "Lysekil", 14_300),
+    ("1485", "Uddevalla", 57_500), ("1486", "Strömstad", 13_300), ("1487", "Vänersborg", 40_000),
+    ("1488", "Trollhättan", 59_500), ("1492", "Åmål", 12_300),
+)
+"""The 14 municipalities of the Fyrbodal kommunalförbund: SCB code, name, approximate population."""

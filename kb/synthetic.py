@@ -41,6 +41,7 @@ from kb.catalogue import (
     CAPABILITIES,
     CATEGORY_CHANCE,
     DEPENDENCIES,
+    FYRBODAL,
     INTEGRATIONS,
     PRODUCTS,
     SUPPLIERS,
@@ -59,14 +60,6 @@ POPULATION_YEAR = 2023
 FIRST_CONTRACT_YEAR = 2026
 MUNICIPALITIES_PER_FEDERATION = 12
 
-FYRBODAL: tuple[tuple[str, str, int], ...] = (
-    # SCB code, name, approximate population (rounded)
-    ("1421", "Orust", 15_300), ("1427", "Sotenäs", 9_000), ("1430", "Munkedal", 10_500),
-    ("1435", "Tanum", 13_000), ("1438", "Dals-Ed", 4_700), ("1439", "Färgelanda", 6_500),
-    ("1460", "Bengtsfors", 9_400), ("1461", "Mellerud", 9_000), ("1484", "Lysekil", 14_300),
-    ("1485", "Uddevalla", 57_500), ("1486", "Strömstad", 13_300), ("1487", "Vänersborg", 40_000),
-    ("1488", "Trollhättan", 59_500), ("1492", "Åmål", 12_300),
-)
 FYRBODAL_POPULATION_SOURCE = "approximate, rounded to hundreds (SCB population statistics)"
 
 CAPABILITY_OFFSET: dict[str, float] = {

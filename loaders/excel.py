@@ -13,8 +13,11 @@ is the empty template shipped as ``data/template.xlsx``.
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Iterator
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from kb.catalogue import FYRBODAL
 from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable
 from kb.model import MATURITY_LEVELS, TABLES, TABLES_BY_NAME, Column, Kind, Table
 
@@ -37,15 +41,9 @@ LISTS_SHEET = "_lists"
 TEMPLATE_ROWS = 2000
 """Rows below the header that the template's drop-downs and checks cover (at least)."""
 
-FYRBODAL_MUNICIPALITIES = {
-    "1421": "Orust", "1427": "Sotenäs", "1430": "Munkedal", "1435": "Tanum",
-    "1438": "Dals-Ed", "1439": "Färgelanda", "1460": "Bengtsfors", "1461": "Mellerud",
-    "1484": "Lysekil", "1485": "Uddevalla", "1486": "Strömstad", "1487": "Vänersborg",
-    "1488": "Trollhättan", "1492": "Åmål",
-}
-"""The 14 municipalities of Fyrbodal by SCB code: the template's default code list."""
 
 _EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _TEXT_KINDS = {Kind.ID, Kind.CODE, Kind.TEXT, Kind.ENUM, Kind.BOOL}
 _BOLD = Font(bold=True)
 
@@ -63,7 +61,7 @@ def read_workbook(path: Path) -> RawDataset:
     raw = RawDataset(str(path))
     try:
         values = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True, data_only=False)
+        formulas = load_workbook(path, read_only=True, data_only=False) if _has_formulas(path) else None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raw.problems.append(Problem(str(path), f"the file cannot be read as an Excel workbook ({err})",
                                     expected="an .xlsx workbook saved by Excel or LibreOffice"))
@@ -71,14 +69,30 @@ def read_workbook(path: Path) -> RawDataset:
     try:
         for name in values.sheetnames:
             if not is_note_sheet(name):
-                table = _read_sheet(f"{path}, sheet '{name}'", name, values[name], formulas[name],
-                                    raw.problems)
+                table = _read_sheet(f"{path}, sheet '{name}'", name, values[name],
+                                    formulas[name] if formulas else None, raw.problems)
                 if table is not None:
                     raw.tables[name] = table
     finally:
         values.close()
-        formulas.close()
+        if formulas:
+            formulas.close()
     return raw
+
+
+def _has_formulas(path: Path) -> bool:
+    """True when some sheet holds a formula (a ``<f>`` element); read in chunks, never whole."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            with archive.open(name) as part:
+                tail = b""
+                while chunk := part.read(1 << 20):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+    return False
 
 
 def _cell_value(origin: str, number: int, column: str, value: Any, formula: Any,
@@ -96,12 +110,18 @@ def _cell_value(origin: str, number: int, column: str, value: Any, formula: Any,
     return value
 
 
-def _read_sheet(origin: str, name: str, values_ws: Any, formulas_ws: Any,
+def _rows(ws: Any) -> Iterator[tuple]:
+    ws.reset_dimensions()  # some writers declare a wrong size; read what is there
+    return ws.iter_rows(values_only=True)
+
+
+def _read_sheet(origin: str, name: str, values_ws: Any, formulas_ws: Any | None,
                 problems: list[Problem]) -> RawTable | None:
-    """Read one sheet: row 1 is the header; None for a sheet with nothing in it."""
-    values_ws.reset_dimensions()
-    formulas_ws.reset_dimensions()
-    lines = zip(values_ws.iter_rows(values_only=True), formulas_ws.iter_rows(values_only=True))
+    """Read one sheet: row 1 is the header; None for a sheet with nothing in it.
+
+    ``formulas_ws`` is the same sheet read for its formulas, None when the workbook has none.
+    """
+    lines = zip(_rows(values_ws), _rows(formulas_ws) if formulas_ws else repeat(()), strict=False)
     first = next(lines, None)
     if first is None or all(v is None for v in first[0]):
         return None
@@ -109,19 +129,21 @@ def _read_sheet(origin: str, name: str, values_ws: Any, formulas_ws: Any,
     rows = []
     for number, (values, formulas) in enumerate(lines, start=2):
         cells = {}
-        for index, (value, formula) in enumerate(zip(values, formulas)):
+        for index, value in enumerate(values):
+            formula = formulas[index] if index < len(formulas) else None
             column = header[index] if index < len(header) else ""
             value = _cell_value(origin, number, column or get_column_letter(index + 1), value,
                                 formula, problems)
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
-            if not column:
+            if column:
+                cells[column] = value
+            else:
                 problems.append(Problem(origin, "a value in a column without a header", row=number,
                                         column=get_column_letter(index + 1), value=value,
                                         expected="a column name in row 1 above it"))
-            cells[column] = value
         if cells:
-            rows.append(RawRow(number, {k: v for k, v in cells.items() if k}))
+            rows.append(RawRow(number, cells))
     return RawTable(name, origin, [h for h in header if h], rows)
 
 
@@ -182,39 +204,165 @@ def _readme_rows() -> list[list[Any]]:
                              ("Description", True)]]
     rows += [[(t.name, False), (c.name, False), ("ja / yes" if c.required else "nej / no", False),
               (c.expected(), False), (c.description, False)] for t in TABLES for c in t.columns]
-    return [[(text, bold) for text, bold in row] for row in rows]
+    return rows
 
 
-def _validation(column: Column, table: Table, dataset: Dataset) -> DataValidation | None:
-    """The drop-down or number check for ``column``, or None when the column is free text."""
-    if column.references:
-        target = TABLES_BY_NAME[column.references]
-        if target is table:  # the municipality code itself: offer the known codes
-            source, last = LISTS_SHEET, len(_list_municipalities(dataset)) + 1
-        else:
-            source, last = target.name, max(TEMPLATE_ROWS, len(dataset.tables[target.name])) + 1
-        letter = get_column_letter(target.column_names.index(target.key[0]) + 1)
-        return DataValidation("list", formula1=f"{quote_sheetname(source)}!${letter}$2:${letter}${last}",
-                              errorStyle="warning")
-    if target_is_self_key(column, table):
-        return _validation(column.__class__(column.name, column.kind, column.description,
-                                            references=table.name), table, dataset)
+def _list_municipalities(dataset: Dataset) -> dict[str, str]:
+    """Codes offered on the municipalities sheet: Fyrbodal's and the dataset's, by code."""
+    known = {code: name for code, name, _ in FYRBODAL}
+    known.update({row["code"]: row.get("name", "") for row in dataset.tables["municipalities"]})
+    return dict(sorted(known.items()))
+
+
+def _reference_range(column: Column, dataset: Dataset) -> str | None:
+    """The cells a key or reference column picks from: the referenced sheet's key column.
+
+    The municipality code on its own sheet picks from the hidden list of known codes.
+    """
+    if column.kind is Kind.CODE and not column.references:
+        return f"{LISTS_SHEET}!$A$2:$A${len(_list_municipalities(dataset)) + 1}"
+    if not column.references:
+        return None
+    target = TABLES_BY_NAME[column.references]
+    letter = get_column_letter(target.column_names.index(target.key[0]) + 1)
+    last = max(TEMPLATE_ROWS, len(dataset.tables[target.name])) + 1
+    return f"{quote_sheetname(target.name)}!${letter}$2:${letter}${last}"
+
+
+def _validation(column: Column, dataset: Dataset) -> DataValidation | None:
+    """The drop-down or number check for ``column``, or None when the column is free text.
+
+    References warn (the loader reports what is really wrong); fixed choices stop.
+    """
+    reference = _reference_range(column, dataset)
+    if reference:
+        return DataValidation("list", formula1=reference, errorStyle="warning")
     if column.kind is Kind.ENUM:
         return DataValidation("list", formula1='"' + ",".join(column.choices) + '"')
     if column.kind is Kind.BOOL:
         return DataValidation("list", formula1='"true,false"')
-    if column.kind in (Kind.INT, Kind.FLOAT) and column.minimum is not None:
-        kind = "whole" if column.kind is Kind.INT else "decimal"
-        low, high = f"{column.minimum:g}", None if column.maximum is None else f"{column.maximum:g}"
-        if kind == "whole" and high is not None and column.maximum - column.minimum < 10:
-            choices = range(int(column.minimum), int(column.maximum) + 1)
-            return DataValidation("list", formula1='"' + ",".join(map(str, choices)) + '"')
-        if high is None:
-            return DataValidation(kind, operator="greaterThanOrEqual", formula1=low)
-        return DataValidation(kind, operator="between", formula1=low, formula2=high)
-    return None
+    if column.kind not in (Kind.INT, Kind.FLOAT) or column.minimum is None:
+        return None
+    kind = "whole" if column.kind is Kind.INT else "decimal"
+    low = f"{column.minimum:g}"
+    if column.maximum is None:
+        return DataValidation(kind, operator="greaterThanOrEqual", formula1=low)
+    if kind == "whole" and column.maximum - column.minimum < 10:  # a scale such as maturity 1-5
+        levels = range(int(column.minimum), int(column.maximum) + 1)
+        return DataValidation("list", formula1='"' + ",".join(map(str, levels)) + '"')
+    return DataValidation(kind, operator="between", formula1=low, formula2=f"{column.maximum:g}")
 
 
-def target_is_self_key(column: Column, table: Table) -> bool:
-    """True for the municipality code column of the municipalities sheet (its own key)."""
-    return table.name == "municipalities" and column.name == table.key[0]
+def _checks(ws: Any, table: Table, dataset: Dataset) -> None:
+    """Attach each column's drop-down or check, with its description as the input message."""
+    last = max(TEMPLATE_ROWS, len(dataset.tables[table.name])) + 1
+    for index, column in enumerate(table.columns, start=1):
+        check = _validation(column, dataset)
+        if check is None:
+            continue
+        check.showErrorMessage = check.showInputMessage = check.allow_blank = True
+        check.errorTitle, check.error = column.name, f"Expected {column.expected()}"[:255]
+        check.promptTitle, check.prompt = column.name[:32], column.description[:255]
+        letter = get_column_letter(index)
+        check.add(f"{letter}2:{letter}{last}")
+        ws.data_validations.append(check)
+
+
+def _width(column: Column, rows: list[dict[str, Any]]) -> float:
+    """Column width in characters: the header or the longest of the first 200 values, 10 to 50."""
+    longest = max([len(column.name)] + [len(str(r.get(column.name, ""))) for r in rows[:200]])
+    return min(50, max(10, longest + 2))
+
+
+def _format_columns(ws: Any, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Widths, and number formats that keep typed entries as the column expects (text, ISO date)."""
+    for index, column in enumerate(table.columns, start=1):
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = _width(column, rows)
+        if column.kind in _TEXT_KINDS:
+            dimension.number_format = "@"
+        elif column.kind is Kind.DATE:
+            dimension.number_format = "yyyy-mm-dd"
+
+
+def _header(ws: Any, table: Table, template: bool) -> list[WriteOnlyCell]:
+    cells = []
+    for column in table.columns:
+        cell = WriteOnlyCell(ws, column.name)
+        cell.font = _BOLD
+        if template:
+            required = "Obligatorisk / required. " if column.required else ""
+            cell.comment = Comment(f"{required}{column.description}\nExpected: {column.expected()}",
+                                   "kb", width=320, height=120)
+        cells.append(cell)
+    return cells
+
+
+def _cell(ws: Any, column: Column, value: Any) -> Any:
+    """A value as Excel should hold it: dates as dates, booleans as true/false, '=' text as text."""
+    if value is None:
+        return None
+    if column.kind is Kind.DATE:
+        cell = WriteOnlyCell(ws, date.fromisoformat(str(value)))
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(ws, value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def _write_table(wb: Workbook, table: Table, dataset: Dataset, template: bool) -> None:
+    ws = wb.create_sheet(table.name)
+    rows = dataset.tables.get(table.name, [])
+    _format_columns(ws, table, rows)
+    ws.freeze_panes = "A2"
+    if template:
+        _checks(ws, table, dataset)
+    ws.append(_header(ws, table, template))
+    for row in rows:
+        ws.append([_cell(ws, c, row.get(c.name)) for c in table.columns])
+
+
+def _write_readme(wb: Workbook) -> None:
+    ws = wb.create_sheet(README_SHEET)
+    for letter, width in zip("ABCDE", (26, 40, 60, 24, 60), strict=True):
+        ws.column_dimensions[letter].width = width
+    for row in _readme_rows():
+        cells = []
+        for text, bold in row:
+            cell = WriteOnlyCell(ws, text)
+            cell.font = Font(bold=bold)
+            cells.append(cell)
+        ws.append(cells)
+
+
+def _write_lists(wb: Workbook, dataset: Dataset) -> None:
+    ws = wb.create_sheet(LISTS_SHEET)
+    ws.sheet_state = "hidden"
+    ws.append(["code", "name"])
+    for code, name in _list_municipalities(dataset).items():
+        ws.append([code, name])
+
+
+def write_workbook(dataset: Dataset, path: Path, template: bool = True) -> Path:
+    """Write ``dataset`` as a workbook the loader reads back; return ``path``.
+
+    Every table gets a sheet (header in bold, frozen). With ``template`` the workbook is
+    the data-collection template: instructions, header comments, drop-downs and checks.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook()  # not write-only: the sheets then declare their size, so they open quicker
+    wb.remove(wb.active)
+    if template:
+        _write_readme(wb)
+    for table in TABLES:
+        _write_table(wb, table, dataset, template)
+    if template:
+        _write_lists(wb, dataset)
+    wb.save(path)
+    return path
