@@ -6,7 +6,8 @@
     kb query Q [-p k=v]     run a saved query, a .cypher file or Cypher text (read-only)
     kb queries              list the saved queries
     kb analyse NAME         run an analysis (kb analyse --list)
-    kb export DIR           write the graph as a CSV folder (load, export, load: same graph)
+    kb export PATH          write the graph as CSV folder, .xlsx, .json, .yaml or ArchiMate .xml
+    kb import-archimate F   seed or update the graph from an ArchiMate exchange file
     kb generate N DIR       write a synthetic dataset of N municipalities
 
 ``--url`` (or KB_GRAPH_URL) picks the database: embedded:DIR, falkordb://..., neo4j://...
@@ -206,15 +207,38 @@ def _typed(default: Any, text: str) -> Any:
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 @click.pass_context
-def export(ctx: click.Context, folder: Path) -> None:
-    """Write the graph to FOLDER as CSV files that `kb load` reads back."""
-    from kb.export import export_dataset
-    from loaders.csv_folder import write_csv_folder
+def export(ctx: click.Context, path: Path) -> None:
+    """Write the graph to PATH: a CSV folder, or .xlsx, .json, .yaml, or .xml (ArchiMate).
 
-    written = write_csv_folder(export_dataset(_store(ctx)), folder)
-    click.echo(f"Wrote {len(written)} files to {folder}")
+    CSV, Excel, JSON and YAML load back to the same graph with `kb load`; the ArchiMate
+    exchange file opens in Archi and other ArchiMate tools.
+    """
+    if path.suffix.lower() == ".xml":
+        from kb.archimate import export_graph
+
+        click.echo(export_graph(_store(ctx), path).summary())
+        return
+    from kb.export import export_dataset
+    from loaders import write_dataset
+
+    written = write_dataset(export_dataset(_store(ctx)), path)
+    click.echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {path}")
+
+
+@cli.command("import-archimate")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Report what would be imported; write nothing.")
+@click.pass_context
+def import_archimate(ctx: click.Context, path: Path, dry_run: bool) -> None:
+    """Seed or update the graph from an ArchiMate exchange file (all or nothing)."""
+    from kb.archimate import import_into_graph
+
+    report, loaded = import_into_graph(_store(ctx), path, dry_run=dry_run)
+    click.echo(report.summary())
+    if loaded is not None:
+        click.echo(loaded.summary())
 
 
 @cli.command()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.dataset import Problem, RawDataset
+from kb.dataset import Dataset, Problem, RawDataset
 
 
 def read_dataset(path: Path) -> RawDataset:
@@ -36,3 +36,23 @@ def read_dataset(path: Path) -> RawDataset:
         return read_document(path)
     return RawDataset(str(path), problems=[Problem(str(path), f"unknown format {suffix or '(none)'}",
                                                    expected="a CSV folder, .xlsx, .json or .yaml")])
+
+
+def write_dataset(dataset: Dataset, path: Path) -> list[Path]:
+    """Write ``dataset`` in the form ``path`` calls for: .xlsx, .json, .yaml, else a CSV folder.
+
+    Whatever this writes, ``read_dataset`` reads back to the same dataset.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from loaders.excel import write_workbook
+
+        return [write_workbook(dataset, path)]
+    if suffix in (".json", ".yaml", ".yml"):
+        from loaders.json_yaml import write_document
+
+        return [write_document(dataset, path)]
+    from loaders.csv_folder import write_csv_folder
+
+    return write_csv_folder(dataset, path)

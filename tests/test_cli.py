@@ -143,3 +143,27 @@ def test_schema_document_is_current() -> None:
 
     committed = (Path(__file__).parent.parent / "data" / "SCHEMA.md").read_text(encoding="utf-8")
     assert committed.strip() == schema_markdown().strip(), "run: python -m kb.schema_doc > data/SCHEMA.md"
+
+
+@pytest.mark.parametrize("target", ["graph.xlsx", "graph.json", "graph.yaml"])
+def test_export_to_each_file_format_loads_back_the_same(kb, tiny_folder: Path, tmp_path: Path,
+                                                        target: str) -> None:
+    kb("load", str(tiny_folder))
+    before = _info(kb)
+    out = tmp_path / target
+    assert kb("export", str(out)).returncode == 0
+    assert kb("load", str(out)).returncode == 0
+    assert _info(kb) == before
+
+
+def test_archimate_export_and_dry_run_import(kb, tiny_folder: Path, tmp_path: Path) -> None:
+    kb("load", str(tiny_folder))
+    before = _info(kb)
+    out = tmp_path / "model.xml"
+    exported = kb("export", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert "ArchiMate" in exported.stdout
+    report = kb("import-archimate", str(out), "--dry-run")
+    assert report.returncode == 0, report.stderr
+    assert "capabilities" in report.stdout
+    assert _info(kb) == before

@@ -8,22 +8,25 @@ the project proves Neo4j compatibility without a Neo4j server.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import DEMO, LoadRecords
-from kb.queries import QUERIES_DIR, Query, parse_query, run_query
+
+from kb.queries import Query, QueryFileError, parse_query, queries_dir, run_query
 from kb.store import GraphStore
 
 LINT_DIR = Path(__file__).resolve().parent / "neo4j_lint"
 SETUP_HINT = ("Set up the Neo4j Cypher check: install Node.js (>= 20) and npm, then run "
               "'npm ci --prefix tests/neo4j_lint' (the README's test command does this).")
+LINT_CACHE = "kb/neo4j_lint"
 ERROR = 1
 """Diagnostic severity of an error in the language server protocol (2 is a warning)."""
 
@@ -83,6 +86,7 @@ TINY = {
 }
 """A dataset with a row in every table, for when the demo data is not there."""
 
+QUERIES_DIR = queries_dir()
 FILES = sorted(QUERIES_DIR.rglob("*.cypher"))
 
 
@@ -94,8 +98,12 @@ def _load(path: Path) -> Query:
     return parse_query(path.read_text(encoding="utf-8"), _name(path), path)
 
 
-def _read_files() -> list[Path]:
-    return [path for path in FILES if not _load(path).is_write]
+def _is_read(path: Path) -> bool:
+    """True for a read query; False for a write query or a bad header (test_header_is_complete says)."""
+    try:
+        return not _load(path).is_write
+    except QueryFileError:
+        return False
 
 
 def _body_params(query: Query) -> set[str]:
@@ -115,49 +123,88 @@ def test_header_is_complete(path: Path) -> None:
     assert not declared - used, f"{path}: parameters declared but not used: {sorted(declared - used)}"
 
 
+class LintSetupError(Exception):
+    """Node or the npm package is missing, or the check could not run."""
+
+
 def _ensure_lint_installed() -> None:
-    """Fail with a set-up hint unless node and the npm package are there; install if npm can."""
+    """Raise ``LintSetupError`` unless node and the npm package are there; install if npm can."""
     if shutil.which("node") is None:
-        pytest.fail(f"'node' is not on PATH. {SETUP_HINT}")
+        raise LintSetupError(f"'node' is not on PATH. {SETUP_HINT}")
     if (LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
         return
     if shutil.which("npm") is None:
-        pytest.fail(f"The npm package is not installed in {LINT_DIR} and 'npm' is missing. {SETUP_HINT}")
+        raise LintSetupError(f"The npm package is not installed in {LINT_DIR} and 'npm' is missing. "
+                             f"{SETUP_HINT}")
     done = subprocess.run(["npm", "ci", "--prefix", str(LINT_DIR), "--no-audit", "--no-fund"],
                           capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
-        pytest.fail(f"'npm ci --prefix {LINT_DIR}' failed:\n{done.stderr[-2000:]}\n{SETUP_HINT}")
+        raise LintSetupError(f"'npm ci --prefix {LINT_DIR}' failed:\n{done.stderr[-2000:]}\n{SETUP_HINT}")
 
 
-@pytest.fixture(scope="session")
-def neo4j_diagnostics() -> dict[str, list[dict[str, Any]]]:
-    """Neo4j's diagnostics for every query file and every probe, from one node process."""
-    _ensure_lint_installed()
-    texts = {_name(path): path.read_text(encoding="utf-8") for path in FILES} | LINT_PROBES
+def _run_lint(texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Neo4j's diagnostics for each Cypher text, from one node process."""
     done = subprocess.run(["node", str(LINT_DIR / "lint.mjs")], input=json.dumps({"queries": texts}),
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
-        pytest.fail(f"The Neo4j Cypher check crashed:\n{done.stderr[-2000:]}\n{SETUP_HINT}")
+        raise LintSetupError(f"The Neo4j Cypher check crashed:\n{done.stderr[-2000:]}\n{SETUP_HINT}")
     return json.loads(done.stdout)
 
 
-def _errors(diagnostics: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [d for d in diagnostics if d["severity"] == ERROR]
+def _lint_cached(texts: dict[str, str], cache: pytest.Cache | None) -> dict[str, list[dict[str, Any]]]:
+    """``_run_lint`` for the texts not linted before by the same lint.mjs and package lock.
+
+    The verdict depends only on those three, and Neo4j's analysis takes ~0.2 s a query.
+    """
+    tool = (LINT_DIR / "lint.mjs").read_bytes() + (LINT_DIR / "package-lock.json").read_bytes()
+    keys = {name: hashlib.sha256(tool + text.encode()).hexdigest() for name, text in texts.items()}
+    known = cache.get(LINT_CACHE, {}) if cache else {}
+    todo = {name: text for name, text in texts.items() if keys[name] not in known}
+    if todo:
+        known |= {keys[name]: found for name, found in _run_lint(todo).items()}
+        if cache:
+            cache.set(LINT_CACHE, {keys[name]: known[keys[name]] for name in texts})
+    return {name: known[keys[name]] for name in texts}
+
+
+@dataclass
+class Neo4jLint:
+    """Neo4j's diagnostics per query name, or why the check could not run."""
+
+    diagnostics: dict[str, list[dict[str, Any]]]
+    problem: str = ""
+
+    def errors(self, name: str) -> list[dict[str, Any]]:
+        """The errors (not warnings) for ``name``; fails the test when the check could not run."""
+        if self.problem:
+            pytest.fail(self.problem)
+        return [d for d in self.diagnostics[name] if d["severity"] == ERROR]
+
+
+@pytest.fixture(scope="session")
+def neo4j_lint(pytestconfig: pytest.Config) -> Neo4jLint:
+    """Every query file and probe through Neo4j's parser, in one node process per session."""
+    texts = {_name(path): path.read_text(encoding="utf-8") for path in FILES} | LINT_PROBES
+    try:
+        _ensure_lint_installed()
+        return Neo4jLint(_lint_cached(texts, getattr(pytestconfig, "cache", None)))
+    except LintSetupError as err:
+        return Neo4jLint({}, str(err))
 
 
 @pytest.mark.parametrize("path", FILES, ids=_name)
-def test_valid_neo4j_cypher(path: Path, neo4j_diagnostics: dict[str, list[dict[str, Any]]]) -> None:
-    errors = _errors(neo4j_diagnostics[_name(path)])
+def test_valid_neo4j_cypher(path: Path, neo4j_lint: Neo4jLint) -> None:
+    errors = neo4j_lint.errors(_name(path))
     shown = "\n".join(f"  {path.relative_to(QUERIES_DIR.parent)}:{d['line']}:{d['column']}: {d['message']}"
                       for d in errors)
     assert not errors, f"Not valid Neo4j Cypher:\n{shown}"
 
 
-def test_neo4j_check_catches_errors(neo4j_diagnostics: dict[str, list[dict[str, Any]]]) -> None:
-    verdicts = {name: bool(_errors(neo4j_diagnostics[name])) for name in LINT_PROBES}
+def test_neo4j_check_catches_errors(neo4j_lint: Neo4jLint) -> None:
+    verdicts = {name: bool(neo4j_lint.errors(name)) for name in LINT_PROBES}
     assert verdicts == {"probe/syntax": True, "probe/unknown_function": True,
                         "probe/unknown_procedure": True, "probe/parameter_and_builtins": False}
-    first = _errors(neo4j_diagnostics["probe/syntax"])[0]
+    first = neo4j_lint.errors("probe/syntax")[0]
     assert (first["line"], first["column"]) == (1, 10)
 
 
@@ -177,7 +224,7 @@ def _without_default(query: Query, text: str) -> list[str]:
             if not re.search(rf"//\s*param\s+{p.name}\s*:\s*\w+\s*=", text)]
 
 
-@pytest.mark.parametrize("path", _read_files(), ids=_name)
+@pytest.mark.parametrize("path", [path for path in FILES if _is_read(path)], ids=_name)
 def test_read_query_runs(path: Path, query_store: GraphStore) -> None:
     query = _load(path)
     examples = EXAMPLE_PARAMS.get(query.name, {})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import struct
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -44,6 +45,8 @@ DURABILITY = {"appendonly": "yes", "appendfsync": "always"}
 
 def _convert(value: Any) -> Any:
     """Turn FalkorDB client values into the store's plain values."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     from falkordb.edge import Edge
     from falkordb.node import Node
     from falkordb.path import Path as FPath
@@ -81,6 +84,78 @@ def _translate(err: Exception) -> QueryError:
 def _rows(result: Any) -> tuple[list[str], Iterator[tuple]]:
     columns = [h[1] for h in (result.header or [])]
     return columns, (tuple(_convert(v) for v in row) for row in result.result_set)
+
+
+def _create_indexes(graph: Any, indexes: Iterable[tuple[str, str]]) -> None:
+    for label, prop in indexes:
+        graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+
+
+NodeGroup = tuple[str, list[dict[str, Any]]]
+"""A label and the property maps of its nodes."""
+RelationshipGroup = tuple[str, list[tuple[int, int, dict[str, Any]]]]
+"""A relationship type and its relationships as (start node id, end node id, properties)."""
+
+BULK_CALL_BYTES = 32_000_000
+"""Most bytes of entities sent in one ``GRAPH.BULK`` call (the engine accepts up to 512 MB)."""
+
+
+_BOOL, _LONG, _DOUBLE = struct.Struct("=B?").pack, struct.Struct("=Bq").pack, struct.Struct("=Bd").pack
+_PACKERS: dict[type, Callable[[Any], bytes]] = {
+    type(None): lambda v: b"\x00",
+    bool: lambda v: _BOOL(1, v),
+    int: lambda v: _LONG(4, v),
+    float: lambda v: _DOUBLE(2, v),
+    str: lambda v: b"\x03" + v.encode() + b"\x00",
+}
+
+
+def _pack_value(value: Any) -> bytes:
+    """One property in the bulk format: a type byte, then the value (None: type 0, not stored)."""
+    packer = _PACKERS.get(type(value))
+    return packer(value) if packer else _PACKERS[str](str(value))
+
+
+def _pack_header(name: str, keys: list[str]) -> bytes:
+    return b"".join([name.encode(), b"\x00", struct.pack("=I", len(keys)),
+                     *(k.encode() + b"\x00" for k in keys)])
+
+
+def _group_tokens(name: str, entities: list[Any], is_node: bool) -> Iterator[tuple[bytes, int]]:
+    """Tokens of one label or type, each at most about ``BULK_CALL_BYTES``, with their entity counts."""
+    props = [e if is_node else e[2] for e in entities]
+    keys = list(dict.fromkeys(k for p in props for k in p))
+    header = _pack_header(name, keys)
+    parts: list[bytes] = [header]
+    size, count = len(header), 0
+    for entity, values in zip(entities, props, strict=True):
+        packed = b"".join(_pack_value(values.get(k)) for k in keys)
+        if not is_node:
+            packed = struct.pack("=QQ", entity[0], entity[1]) + packed
+        parts.append(packed)
+        size, count = size + len(packed), count + 1
+        if size >= BULK_CALL_BYTES:
+            yield b"".join(parts), count
+            parts, size, count = [header], len(header), 0
+    if count:
+        yield b"".join(parts), count
+
+
+def bulk_commands(nodes: Iterable[NodeGroup],
+                  relationships: Iterable[RelationshipGroup]) -> Iterator[list[Any]]:
+    """Arguments of successive ``GRAPH.BULK`` calls that build a new graph (the first says BEGIN).
+
+    Format (FalkorDB's bulk insert, as ``falkordb-bulk-loader`` writes it): node count,
+    relationship count, label count, type count, then one token per label and per type:
+    its name, its property names, and its entities' packed properties.
+    """
+    tokens = [(t, n, True) for name, rows in nodes for t, n in _group_tokens(name, rows, True)]
+    tokens += [(t, n, False) for name, rels in relationships for t, n in _group_tokens(name, rels, False)]
+    first = True
+    for token, count, is_node in tokens:
+        counts = [count, 0, 1, 0] if is_node else [0, count, 0, 1]
+        yield (["BEGIN"] if first else []) + counts + [token]
+        first = False
 
 
 @dataclass
@@ -141,20 +216,45 @@ class FalkorStore(GraphStore):
 
     def replace_graph(self, fill: Callable[[WriteRunner], None],
                       indexes: Iterable[tuple[str, str]]) -> None:
-        staging_name = f"{self.settings.graph_name}{STAGING_MARK}{uuid.uuid4().hex[:8]}"
-        staging = self._db.select_graph(staging_name)
+        def build(staging: Any) -> None:
+            def run(cypher: str, params: dict[str, Any]) -> list[tuple]:
+                try:
+                    return list(staging.query(cypher, params).result_set)
+                except Exception as err:
+                    raise _translate(err) from err
 
-        def run(cypher: str, params: dict[str, Any]) -> list[tuple]:
+            staging.query("RETURN 1")
+            _create_indexes(staging, indexes)
+            fill(run)
+
+        self._build_and_swap(build)
+
+    def replace_graph_bulk(self, nodes: Iterable[NodeGroup], relationships: Iterable[RelationshipGroup],
+                           indexes: Iterable[tuple[str, str]]) -> None:
+        """Build a new graph with the engine's ``GRAPH.BULK`` command and swap it in at once.
+
+        Node ids are positions: the first node of the first group is 0, the next 1, and so
+        on across groups; relationships name their ends by those ids. All or nothing, as
+        ``replace_graph``; several times faster, because rows travel in the engine's binary
+        bulk format instead of as Cypher parameters the client writes out as text.
+        """
+        def build(staging: Any) -> None:
             try:
-                return list(staging.query(cypher, params).result_set)
+                for args in bulk_commands(nodes, relationships):
+                    self._db.connection.execute_command("GRAPH.BULK", staging.name, *args)
             except Exception as err:
                 raise _translate(err) from err
+            staging.query("RETURN 1")  # creates the graph when there was nothing to send
+            _create_indexes(staging, indexes)
 
+        self._build_and_swap(build)
+
+    def _build_and_swap(self, build: Callable[[Any], None]) -> None:
+        """Run ``build`` on a new staging graph, then rename it over the current graph."""
+        staging_name = f"{self.settings.graph_name}{STAGING_MARK}{uuid.uuid4().hex[:8]}"
+        staging = self._db.select_graph(staging_name)
         try:
-            staging.query("RETURN 1")
-            for label, prop in indexes:
-                staging.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-            fill(run)
+            build(staging)
             self._db.connection.rename(staging_name, self.settings.graph_name)
         finally:
             if staging_name in self._db.list_graphs():
@@ -240,11 +340,10 @@ class EmbeddedStore(FalkorStore):
         except Exception as err:
             raise StoreUnavailable(f"Cannot start the {self.description}: {err}") from err
 
-    def replace_graph(self, fill: Callable[[WriteRunner], None],
-                      indexes: Iterable[tuple[str, str]]) -> None:
+    def _build_and_swap(self, build: Callable[[Any], None]) -> None:
         with _file_lock(self.folder / "load.lock", wait_seconds=LOAD_WAIT_SECONDS):
             self.drop_stale_staging()
-            super().replace_graph(fill, indexes)
+            super()._build_and_swap(build)
 
     def close(self) -> None:
         """Disconnect; the last user of the server also stops it.
