@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from kb.analysis.defaults import ASSESSMENT_METHOD
@@ -44,20 +46,27 @@ def current_assessments(store: GraphStore, round: int | None = None,
 
     ``method`` 'preferred' keeps the external review where one exists, else the
     self-assessment; 'self_assessment' or 'external_review' keeps only that method.
-    Adds ``gap`` = max(target - maturity, 0) (0 when there is no target).
+    Adds ``gap`` = max(target - maturity, 0) (0 when there is no target). Reads only the
+    round's bare values (query ``analysis/assessment_values``) and joins the names from
+    ``municipalities`` and ``capabilities``, which keeps it fast on a national dataset.
     """
-    rows = all_assessments(store, round)
-    if not rows.empty and round is None:
-        rows = rows[rows["round"] == latest_round(rows)]
-    if method != "preferred":
-        rows = rows[rows["method"] == method]
+    if round is None:
+        rounds = query_frame(store, "analysis/assessment_rounds", ["round"])["round"]
+        round = None if rounds.empty else int(rounds.max())
+    values = ["municipality", "capability", "round", "method", "maturity", "target", "source"]
+    rows = query_frame(store, "analysis/assessment_values", values, round=round, method=method)
+    if round is None or rows.empty:
+        return pd.DataFrame(columns=[*ASSESSMENT_COLUMNS, "gap"])
     rows = rows.assign(_rank=rows["method"].map(METHOD_RANK).fillna(2))
     rows = rows.sort_values(["municipality", "capability", "_rank"])
     rows = rows.drop_duplicates(["municipality", "capability"]).drop(columns="_rank")
+    names = municipalities(store)[["municipality", "municipality_name"]]
+    caps = capabilities(store)[["capability", "capability_sv", "capability_en", "key_capability", "area"]]
+    rows = rows.merge(names, on="municipality", how="left").merge(caps, on="capability", how="left")
     target = pd.to_numeric(rows["target"], errors="coerce")
     maturity = pd.to_numeric(rows["maturity"], errors="coerce")
-    gap = (target - maturity).clip(lower=0).fillna(0)
-    return rows.assign(gap=gap.astype(int) if len(rows) else gap).reset_index(drop=True)
+    gap = (target - maturity).clip(lower=0).fillna(0).astype(int)
+    return rows[ASSESSMENT_COLUMNS].assign(gap=gap).reset_index(drop=True)
 
 
 MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", "population"]
@@ -75,6 +84,6 @@ def capabilities(store: GraphStore) -> pd.DataFrame:
     return query_frame(store, "analysis/capabilities", CAPABILITY_COLUMNS)
 
 
-def names_text(names: object) -> str:
-    """A list of names as sorted, comma-separated text ('' for none)."""
-    return ", ".join(sorted(str(n) for n in names if n is not None)) if names is not None else ""
+def names_text(names: Iterable[object] | None) -> str:
+    """Names as sorted, comma-separated text without repeats ('' for none)."""
+    return ", ".join(sorted({str(n) for n in names if n is not None})) if names is not None else ""

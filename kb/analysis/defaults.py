@@ -64,3 +64,41 @@ PROFILE_MARGIN = 0.5
 much above the regional mean, a weakness when this much below."""
 
 # ---- impact, legacy, partners, rounds, capacity, realism ----
+
+LEGACY_HORIZON_MONTHS = 12
+"""A system whose end of support falls within this many months from today is legacy
+('end of support within horizon'); before today it is 'past end of support'."""
+
+LEGACY_LIFECYCLES = ("migrate", "eliminate")
+"""TIME lifecycle decisions that make a system legacy whatever its end-of-support date."""
+
+PARTNER_WEIGHTS = {"systems": 0.4, "suppliers": 0.2, "weak": 0.4}
+"""Partner similarity = weighted mean of the Jaccard similarities of two municipalities'
+systems, suppliers and weak capabilities (weak as in WEAK_MATURITY / WEAK_GAP)."""
+
+PARTNER_NEIGHBOURS = 10
+"""Partner groups are found on the graph that links each municipality to this many of its
+most similar municipalities (fewer edges, clearer groups, fast at national scale)."""
+
+PARTNER_RESOLUTION = 1.0
+"""Louvain resolution for partner groups: above 1 gives more, smaller groups."""
+
+PARTNER_SEED = 42
+"""Random seed of the Louvain method, so the same data always gives the same groups."""
+
+CAPACITY_UNDERFUNDED_SHARE = 0.75
+"""A municipality is 'underfunded' when its IT cost per inhabitant is below this share of the
+region's median (the study's underfunding of central IT)."""
+
+CAPACITY_MIN_DEVELOPMENT_SHARE = 0.3
+"""A municipality is 'operations-heavy' when development (utveckling) is less than this share
+of its IT cost (of its FTE when costs are missing): the study asks to shift from drift to
+utveckling."""
+
+CAPACITY_COVERED_MATURITY = 2
+"""A capability has someone behind it when it is assessed at this maturity or higher, or a
+system the municipality uses supports it; otherwise it is 'uncovered'."""
+
+REALISM_MIN_DIFFERENCE = 1
+"""A self-assessment this many levels above the external review is 'overestimated' (this
+many below: 'underestimated')."""

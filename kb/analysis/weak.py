@@ -1,0 +1,144 @@
+"""Weak capabilities: per municipality, and regionally weighted by criticality."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from kb.analysis.common import capabilities, current_assessments, names_text, query_frame
+from kb.analysis.defaults import ASSESSMENT_METHOD, CRITICALITY_WEIGHT, WEAK_GAP, WEAK_MATURITY
+from kb.store.base import GraphStore
+
+WEAK_MUNICIPALITY_COLUMNS = [
+    "municipality", "municipality_name", "capability", "capability_sv", "capability_en",
+    "key_capability", "area", "round", "method", "maturity", "target", "gap",
+    "reason_en", "reason_sv",
+]
+WEAK_COLUMNS = [
+    "capability", "capability_sv", "capability_en", "key_capability", "area", "assessed",
+    "weak", "weak_share", "mean_maturity", "mean_gap", "dependents", "score",
+    "weak_municipalities", "reason_en", "reason_sv",
+]
+_KEY = ("key capability", "nyckelförmåga")
+
+
+def mark_weak(rows: pd.DataFrame, threshold: int, min_gap: int) -> pd.DataFrame:
+    """``rows`` (current assessments) with a bool column ``weak``:
+    maturity <= ``threshold`` or gap >= ``min_gap``."""
+    weak = (pd.to_numeric(rows["maturity"]) <= threshold) | (rows["gap"] >= min_gap)
+    return rows.assign(weak=weak.astype(bool))
+
+
+def weak_reason(maturity: int, target: int | None, gap: int, threshold: int,
+                min_gap: int) -> tuple[str, str]:
+    """Why one assessment is weak, in English and Swedish."""
+    en, sv = [], []
+    if maturity <= threshold:
+        en.append(f"maturity {maturity} is at or below {threshold}")
+        sv.append(f"mognad {maturity} är högst {threshold}")
+    if gap >= min_gap:
+        en.append(f"{gap} levels below its target {target}")
+        sv.append(f"{gap} nivåer under målet {target}")
+    return "; ".join(en), "; ".join(sv)
+
+
+def weak_municipalities(store: GraphStore, *, threshold: int = WEAK_MATURITY,
+                        min_gap: int = WEAK_GAP, municipality: str | None = None,
+                        round: int | None = None,
+                        method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Each (municipality, capability) where the municipality is weak, with the reason.
+
+    Weak when ``maturity <= threshold`` or ``gap >= min_gap``, where ``gap`` =
+    max(target - maturity, 0) of the current assessment (``round``, default the latest;
+    ``method``, see ``kb.analysis.common.current_assessments``). ``municipality`` (a code)
+    keeps one municipality. Rows by municipality, key capabilities first, then maturity
+    (lowest first), then capability id.
+    """
+    rows = mark_weak(current_assessments(store, round, method), threshold, min_gap)
+    if municipality is not None:
+        rows = rows[rows["municipality"] == str(municipality)]
+    rows = rows[rows["weak"]]
+    if rows.empty:
+        return pd.DataFrame(columns=WEAK_MUNICIPALITY_COLUMNS)
+    reasons = [weak_reason(m, t, g, threshold, min_gap)
+               for m, t, g in zip(rows["maturity"], rows["target"], rows["gap"], strict=True)]
+    rows = rows.assign(reason_en=[en for en, _ in reasons], reason_sv=[sv for _, sv in reasons])
+    rows = rows.sort_values(["municipality", "key_capability", "maturity", "capability"],
+                            ascending=[True, False, True, True])
+    return rows[WEAK_MUNICIPALITY_COLUMNS].reset_index(drop=True)
+
+
+def dependents(store: GraphStore) -> dict[str, int]:
+    """Criticality: for every capability, how many capabilities depend on it transitively.
+
+    Counted in networkx on the capability graph (edge c -> d for c DEPENDS_ON d) as the
+    number of ancestors of the capability, itself excluded; cycles are safe.
+    """
+    graph = nx.DiGraph()
+    graph.add_nodes_from(capabilities(store)["capability"])
+    edges = query_frame(store, "analysis/capability_dependencies", ["capability", "depends_on"])
+    graph.add_edges_from(edges[["capability", "depends_on"]].itertuples(index=False, name=None))
+    return {node: len(nx.ancestors(graph, node)) for node in graph}
+
+
+def summarise(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per capability of ``rows`` (marked by ``mark_weak``): assessed, weak, weak_share,
+    mean_maturity, mean_gap and the names of the weak municipalities."""
+    rows = rows.assign(maturity=pd.to_numeric(rows["maturity"]),
+                       weak_name=rows["municipality_name"].where(rows["weak"]))
+    keys = ["capability", "capability_sv", "capability_en", "key_capability", "area"]
+    out = rows.groupby("capability", sort=True).agg(
+        **{k: (k, "first") for k in keys[1:]}, assessed=("municipality", "nunique"),
+        weak=("weak", "sum"), mean_maturity=("maturity", "mean"), mean_gap=("gap", "mean"),
+        weak_municipalities=("weak_name", lambda s: names_text(s.dropna())),
+    ).reset_index()
+    out["weak"] = out["weak"].astype(int)
+    out["weak_share"] = (out["weak"] / out["assessed"]).round(3)
+    out["mean_maturity"] = out["mean_maturity"].round(2)
+    out["mean_gap"] = out["mean_gap"].astype(float).round(2)
+    return out
+
+
+def weak(store: GraphStore, *, threshold: int = WEAK_MATURITY, min_gap: int = WEAK_GAP,
+         criticality_weight: float = CRITICALITY_WEIGHT, round: int | None = None,
+         method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Regionally weak capabilities, weighted by criticality, highest score first.
+
+    A municipality is weak in a capability as in ``weak_municipalities``. Per capability
+    that at least one municipality is weak in: ``assessed`` = municipalities with a current
+    assessment, ``weak_share`` = weak / assessed, ``dependents`` = capabilities that depend
+    on it transitively (DEPENDS_ON*, see ``dependents``) and
+    ``score = weak_share * (1 + criticality_weight * dependents / D)``, D being the most
+    dependents of any capability in the graph (the factor is 1 when nothing depends on
+    anything). Ties: key capabilities first, then capability id.
+    """
+    rows = mark_weak(current_assessments(store, round, method), threshold, min_gap)
+    if rows.empty or not rows["weak"].any():
+        return pd.DataFrame(columns=WEAK_COLUMNS)
+    out = summarise(rows)
+    out = out[out["weak"] > 0].copy()
+    deps = dependents(store)
+    most = max(deps.values(), default=0) or 1
+    out["dependents"] = out["capability"].map(deps).fillna(0).astype(int)
+    share = out["weak"] / out["assessed"]
+    out["score"] = (share * (1 + criticality_weight * out["dependents"] / most)).round(3)
+    out["reason_en"] = out.apply(lambda r: _reason(r, 0), axis=1)
+    out["reason_sv"] = out.apply(lambda r: _reason(r, 1), axis=1)
+    out = out.sort_values(["score", "key_capability", "capability"], ascending=[False, False, True])
+    return out[WEAK_COLUMNS].reset_index(drop=True)
+
+
+def _reason(row: pd.Series, lang: int) -> str:
+    share = f"{row['weak_share']:.0%}"
+    parts = [
+        (f"weak in {row['weak']} of {row['assessed']} municipalities ({share}): "
+         f"{row['weak_municipalities']}",
+         f"svag i {row['weak']} av {row['assessed']} kommuner ({share}): "
+         f"{row['weak_municipalities']}"),
+        (f"mean maturity {row['mean_maturity']:.1f}, mean gap {row['mean_gap']:.1f}",
+         f"medelmognad {row['mean_maturity']:.1f}, medelgap {row['mean_gap']:.1f}"),
+        (f"{row['dependents']} capabilities depend on it", f"{row['dependents']} förmågor beror på den"),
+    ]
+    if row["key_capability"]:
+        parts.append(_KEY)
+    return "; ".join(p[lang] for p in parts)
