@@ -71,8 +71,10 @@ def cli(ctx: click.Context, url: str | None) -> None:
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--if-empty", is_flag=True, help="Load only when the graph holds nothing yet.")
+@click.option("--changes/--no-changes", default=True, show_default=True,
+              help="Report what the load adds, removes and changes in each table.")
 @click.pass_context
-def load(ctx: click.Context, path: Path, if_empty: bool) -> None:
+def load(ctx: click.Context, path: Path, if_empty: bool, changes: bool) -> None:
     """Read, validate and load the dataset at PATH (CSV folder, .xlsx, .json, .yaml).
 
     The new dataset replaces the graph at once, or nothing changes if anything is wrong.
@@ -96,11 +98,12 @@ def load(ctx: click.Context, path: Path, if_empty: bool) -> None:
         if done >= total:
             bar.__exit__(None, None, None)
 
-    report = write_dataset(store, dataset, progress)
+    report = write_dataset(store, dataset, progress, compare=changes)
     click.echo(report.summary() + f" into {store.description}.")
     for table, count in report.tables.items():
         if count:
-            click.echo(f"  {table:<28}{count:>9,}")
+            change = report.changes.get(table) if report.changes else None
+            click.echo(f"  {table:<28}{count:>9,}" + (f"   {change.describe()}" if change else ""))
     if report.synthetic:
         click.echo("Note: this dataset is marked synthetic (demonstration data).")
 
