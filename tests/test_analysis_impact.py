@@ -26,15 +26,18 @@ def _fixture(load_records) -> None:
                  {"id": "C", "name": "SysC", "supplier": "S2"}, {"id": "D", "name": "SysD"}],
         system_integrations=[{"system": a, "integrates_with": b}
                              for a, b in (("A", "B"), ("B", "C"), ("C", "B"), ("D", "A"))],
-        system_capabilities=[{"system": s, "capability": c} for s, c in (("A", "c1"), ("C", "c2"), ("D", "c4"))],
-        system_usage=[{"municipality": m, "system": s} for m, s in (("0001", "A"), ("0002", "C"), ("0003", "D"))],
+        system_capabilities=[{"system": s, "capability": c}
+                             for s, c in (("A", "c1"), ("C", "c2"), ("D", "c4"))],
+        system_usage=[{"municipality": m, "system": s}
+                      for m, s in (("0001", "A"), ("0002", "C"), ("0003", "D"))],
     )
 
 
 def test_supplier_failure_reaches_everything_downstream(load_records, store):
     _fixture(load_records)
-    rows = impact(store, supplier="S1").set_index("id")
-    assert list(rows.reset_index().columns) == ["id", *(c for c in IMPACT_COLUMNS if c != "id")]
+    frame = impact(store, supplier="S1")
+    assert list(frame.columns) == IMPACT_COLUMNS
+    rows = frame.set_index("id")
     assert rows["depth"].to_dict() == {"A": 1, "B": 2, "c1": 2, "0001": 2, "C": 3, "c4": 3,
                                        "c2": 4, "0002": 4, "c3": 5}
     # B is used by no one; c4 rests on A (m1) because D, which also supports it, is not affected
@@ -60,9 +63,10 @@ def test_ranking_without_parameters(load_records, store):
     assert list(rows.columns) == RANKING_COLUMNS
     # D reaches 3 municipalities; S1 and A tie (supplier before system); S2, B, C tie at 1
     assert list(rows["id"]) == ["D", "S1", "A", "S2", "B", "C"]
-    assert rows.iloc[0][["systems", "capabilities", "key_capabilities", "municipalities"]].tolist() == [4, 4, 1, 3]
-    assert rows.iloc[1][["systems", "capabilities", "municipalities"]].tolist() == [3, 4, 2]
-    assert "if SysD fails, 4 system(s), 4 capabilities (1 key) and 3 municipality(ies)" in rows.iloc[0]["reason"]
+    counts = ["systems", "capabilities", "key_capabilities", "municipalities"]
+    assert rows.iloc[0][counts].tolist() == [4, 4, 1, 3]
+    assert rows.iloc[1][counts].tolist() == [3, 4, 1, 2]
+    assert "if SysD fails, 4 system(s), 4 capabilities (1 key) and 3 municipality(ies)" in rows.iloc[0].reason
 
 
 def test_dependency_cycle_is_safe(load_records, store):
@@ -80,3 +84,11 @@ def test_empty_graph_and_bad_input(store):
         impact(store, supplier="x")
     with pytest.raises(ValueError, match="not both"):
         impact(store, supplier="x", system="y")
+
+
+def test_demo_contrast(demo_store):
+    ranked = impact(demo_store)
+    assert ranked["municipalities"].max() > ranked["municipalities"].min()
+    top = ranked.iloc[0]
+    assert len(impact(demo_store, supplier=top["id"]) if top["kind"] == "supplier"
+               else impact(demo_store, system=top["id"])) > 0

@@ -9,6 +9,8 @@ use it. networkx walks it breadth-first, so cycles are harmless.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import networkx as nx
 import pandas as pd
 
@@ -38,8 +40,9 @@ def spread_graph(store: GraphStore) -> nx.DiGraph:
     graph = nx.DiGraph()
     for kind, node_id, name, key in nodes.itertuples(index=False):
         graph.add_node((kind, node_id), name=name or node_id, key=bool(key))
-    graph.add_edges_from(zip(zip(edges["source_kind"], edges["source"]),
-                             zip(edges["target_kind"], edges["target"]), strict=True))
+    sources = zip(edges["source_kind"], edges["source"], strict=True)
+    targets = zip(edges["target_kind"], edges["target"], strict=True)
+    graph.add_edges_from(zip(sources, targets, strict=True))
     return graph
 
 
@@ -81,7 +84,7 @@ def _users(graph: nx.DiGraph, systems: set[Node]) -> set[Node]:
 
 def _via(graph: nx.DiGraph, path: list[Node]) -> str:
     steps = [_VERB[(a[0], b[0])].format(a=_name(graph, a), b=_name(graph, b))
-             for a, b in zip(path, path[1:], strict=False)]
+             for a, b in pairwise(path)]
     return "; ".join(steps)
 
 

@@ -1,0 +1,115 @@
+"""Capacity: the IT function's staff and cost per inhabitant against the region, the share
+spent on development, and capabilities with no one behind them: the study's underfunding and
+capacity-shortage signals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kb.analysis.common import capabilities, current_assessments, names_text, query_frame
+from kb.analysis.defaults import (
+    ASSESSMENT_METHOD,
+    CAPACITY_COVERED_MATURITY,
+    CAPACITY_MIN_DEVELOPMENT_SHARE,
+    CAPACITY_UNDERFUNDED_SHARE,
+)
+from kb.store.base import GraphStore
+
+CAPACITY_COLUMNS = ["municipality", "municipality_name", "population", "year", "fte_total",
+                    "fte_per_1000", "cost_total_sek", "cost_per_inhabitant", "development_share",
+                    "region_median_cost_per_inhabitant", "cost_vs_median", "region_median_fte_per_1000",
+                    "underfunded", "operations_heavy", "uncovered_capabilities", "uncovered_names",
+                    "signals", "reason"]
+_FIGURES = ["fte_operations", "fte_development", "cost_operations_sek", "cost_development_sek"]
+
+
+def _figures(store: GraphStore, year: int | None) -> pd.DataFrame:
+    """Every municipality with its figures of ``year`` (default: the latest year in the data)."""
+    rows = query_frame(store, "analysis/it_capacity",
+                       ["municipality", "municipality_name", "population", "year", *_FIGURES])
+    years = pd.to_numeric(rows["year"], errors="coerce")
+    year = year if year is not None else (int(years.max()) if years.notna().any() else None)
+    chosen = rows[years == year]
+    region = rows[["municipality", "municipality_name", "population"]].drop_duplicates("municipality")
+    return region.merge(chosen[["municipality", *_FIGURES]], on="municipality", how="left").assign(year=year)
+
+
+def _ratios(rows: pd.DataFrame) -> pd.DataFrame:
+    num = rows[_FIGURES].apply(pd.to_numeric, errors="coerce")
+    people = pd.to_numeric(rows["population"], errors="coerce").where(lambda p: p > 0)
+    fte = num["fte_operations"].add(num["fte_development"], fill_value=0)
+    cost = num["cost_operations_sek"].add(num["cost_development_sek"], fill_value=0)
+    by_cost = num["cost_development_sek"] / cost.where(cost > 0)
+    by_fte = num["fte_development"] / fte.where(fte > 0)
+    return rows.assign(fte_total=fte, fte_per_1000=(fte / people * 1000).round(2), cost_total_sek=cost,
+                       cost_per_inhabitant=(cost / people).round(0),
+                       development_share=by_cost.fillna(by_fte).round(3))
+
+
+def uncovered(store: GraphStore, codes: list[str], covered_maturity: int,
+              method: str) -> dict[str, list[str]]:
+    """Per municipality, the capabilities (English names) no one is behind: none assessed at
+    ``covered_maturity`` or higher and none supported by a system it uses."""
+    caps = capabilities(store)
+    assessed = current_assessments(store, method=method)
+    held = assessed[pd.to_numeric(assessed["maturity"]) >= covered_maturity]
+    supported = query_frame(store, "analysis/supported_capabilities", ["municipality", "capability"])
+    behind = pd.concat([held[["municipality", "capability"]], supported])
+    behind = behind.groupby("municipality")["capability"].agg(set).to_dict()
+    names = dict(zip(caps["capability"], caps["capability_en"], strict=True))
+    return {m: [names[c] for c in names if c not in behind.get(m, set())] for m in codes}
+
+
+def capacity(store: GraphStore, *, year: int | None = None,
+             underfunded_share: float = CAPACITY_UNDERFUNDED_SHARE,
+             min_development_share: float = CAPACITY_MIN_DEVELOPMENT_SHARE,
+             covered_maturity: int = CAPACITY_COVERED_MATURITY,
+             method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Each municipality's IT capacity against the region, with underfunding signals.
+
+    For ``year`` (default: the latest year with figures): ``fte_per_1000`` = (FTE operations
+    + development) / population x 1000; ``cost_per_inhabitant`` = (cost operations +
+    development) / population; ``development_share`` = development cost / total cost (FTE
+    shares when there are no costs). ``cost_vs_median`` = cost per inhabitant / the median
+    over the municipalities with figures. Signals: ``underfunded`` when cost_vs_median <
+    ``underfunded_share``; ``operations_heavy`` when development_share <
+    ``min_development_share``; ``uncovered_capabilities`` = capabilities with no current
+    assessment at ``covered_maturity`` or higher and no supporting system the municipality
+    uses. ``signals`` counts the three (uncovered when > 0); most signals first, then the
+    lowest cost against the median. Municipalities without figures stay, with a reason.
+    """
+    rows = _ratios(_figures(store, year))
+    gaps = uncovered(store, rows["municipality"].tolist(), covered_maturity, method)
+    median_cost = rows["cost_per_inhabitant"].median()
+    median_cost = median_cost if median_cost > 0 else np.nan
+    rows = rows.assign(region_median_cost_per_inhabitant=median_cost,
+                       cost_vs_median=(rows["cost_per_inhabitant"] / median_cost).round(2),
+                       region_median_fte_per_1000=rows["fte_per_1000"].median(),
+                       uncovered_capabilities=rows["municipality"].map(lambda m: len(gaps[m])),
+                       uncovered_names=rows["municipality"].map(lambda m: names_text(gaps[m])))
+    rows = rows.assign(underfunded=rows["cost_vs_median"] < underfunded_share,
+                       operations_heavy=rows["development_share"] < min_development_share)
+    rows = rows.assign(signals=rows["underfunded"].astype(int) + rows["operations_heavy"].astype(int)
+                       + (rows["uncovered_capabilities"] > 0).astype(int))
+    rows["reason"] = [_reason(row, underfunded_share, min_development_share) for _, row in rows.iterrows()]
+    rows = rows.sort_values(["signals", "cost_vs_median", "municipality"], ascending=[False, True, True],
+                            na_position="last")
+    return rows[CAPACITY_COLUMNS].reset_index(drop=True)
+
+
+def _reason(row: pd.Series, underfunded_share: float, min_development_share: float) -> str:
+    parts = []
+    if pd.isna(row["fte_total"]) and pd.isna(row["cost_total_sek"]):
+        parts.append(f"no IT capacity figures for {row['year']}")
+    if pd.notna(row["cost_vs_median"]):
+        text = (f"IT cost {row['cost_per_inhabitant']:,.0f} SEK per inhabitant is {row['cost_vs_median']:.0%}"
+                f" of the region's median {row['region_median_cost_per_inhabitant']:,.0f}")
+        parts.append(text + (f" (below {underfunded_share:.0%}: underfunded)" if row["underfunded"] else ""))
+    if pd.notna(row["development_share"]):
+        text = f"development is {row['development_share']:.0%} of IT spending"
+        parts.append(text + (f" (below {min_development_share:.0%}: operations-heavy; shift from drift"
+                             " to utveckling)" if row["operations_heavy"] else ""))
+    if row["uncovered_capabilities"]:
+        parts.append(f"{row['uncovered_capabilities']} capabilit(ies) with no one behind them")
+    return "; ".join(parts)

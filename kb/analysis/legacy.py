@@ -1,0 +1,139 @@
+"""Digital legacy (digitalt arv): systems past or near end of support, or marked migrate or
+eliminate, the municipalities that use them and the capabilities that rest on them."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import pandas as pd
+
+from kb.analysis.common import municipalities, names_text, query_frame
+from kb.analysis.defaults import LEGACY_HORIZON_MONTHS, LEGACY_LIFECYCLES
+from kb.store.base import GraphStore
+
+SYSTEM_COLUMNS = ["system", "system_name", "supplier_name", "status", "end_of_support", "lifecycle",
+                  "municipalities", "municipality_names", "capabilities", "capability_names",
+                  "key_capabilities", "reason"]
+MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", "legacy_systems", "past_end_of_support",
+                        "system_names", "capabilities", "key_capabilities", "reason"]
+DETAIL_COLUMNS = ["municipality", "municipality_name", "system", "system_name", "status",
+                  "end_of_support", "lifecycle", "capability_names", "key_capabilities", "reason"]
+PAST, SOON = "past end of support", "end of support within horizon"
+_SEVERITY = {PAST: 0, SOON: 1}
+
+
+def add_months(iso_day: str, months: int) -> str:
+    """The ISO date ``months`` after ``iso_day`` (the day clamped to the month's length)."""
+    day = date.fromisoformat(iso_day)
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return day.replace(year=year, month=month,
+                       day=min(day.day, calendar.monthrange(year, month)[1])).isoformat()
+
+
+def legacy(store: GraphStore, *, today: str | None = None,
+           horizon_months: int = LEGACY_HORIZON_MONTHS,
+           lifecycles: tuple[str, ...] | str = LEGACY_LIFECYCLES, level: str = "system") -> pd.DataFrame:
+    """Legacy systems, per system (the region roll-up), per municipality or in detail.
+
+    A system is legacy when ``end_of_support < today`` (status 'past end of support'),
+    when ``today <= end_of_support < today + horizon_months`` ('end of support within
+    horizon'), or when its lifecycle is in ``lifecycles`` ('marked migrate' ...); the
+    status is the first that applies, the reason names all. Its capabilities are those it
+    SUPPORTS; key ones are named apart. ``today`` defaults to the current date (YYYY-MM-DD);
+    ``lifecycles`` may be given as comma-separated text.
+
+    ``level`` 'system' (default): one row per legacy system with its users, sorted past
+    end of support first, then by municipalities using it. 'municipality': one row per
+    municipality (every one, legacy or not) with its legacy systems and the capabilities
+    resting on them, most legacy systems first. 'detail': one row per municipality and
+    legacy system it uses.
+    """
+    today = today or date.today().isoformat()
+    if isinstance(lifecycles, str):
+        lifecycles = tuple(part.strip() for part in lifecycles.split(","))
+    systems = _systems(store, today, add_months(today, horizon_months), list(lifecycles))
+    users = query_frame(store, "analysis/system_users",
+                        ["system", "municipality", "municipality_name"],
+                        systems=systems["system"].tolist())
+    if level == "system":
+        return _by_system(systems, users)
+    detail = users.merge(systems, on="system").sort_values(["municipality", "_severity", "system"])
+    if level == "detail":
+        return detail[DETAIL_COLUMNS].reset_index(drop=True)
+    if level == "municipality":
+        return _by_municipality(municipalities(store), detail)
+    raise ValueError(f"level must be 'system', 'municipality' or 'detail', not {level!r}")
+
+
+def _status(system: pd.Series, today: str, horizon_end: str, lifecycles: list[str]) -> tuple[str, str]:
+    """(status, reason): the first that applies of past, near end of support, lifecycle."""
+    found = []
+    end = system["end_of_support"]
+    if isinstance(end, str) and end < today:
+        found.append((PAST, f"support ended {end}"))
+    elif isinstance(end, str) and end < horizon_end:
+        found.append((SOON, f"support ends {end}, before {horizon_end}"))
+    if system["lifecycle"] in lifecycles:
+        found.append((f"marked {system['lifecycle']}", f"marked {system['lifecycle']} (TIME lifecycle)"))
+    return found[0][0], "; ".join(reason for _, reason in found)
+
+
+def _systems(store: GraphStore, today: str, horizon_end: str, lifecycles: list[str]) -> pd.DataFrame:
+    """One row per legacy system: status, reason, and the capabilities it supports."""
+    columns = ["system", "system_name", "supplier_name", "lifecycle", "end_of_support",
+               "capability", "capability_en", "key_capability"]
+    rows = query_frame(store, "analysis/legacy_systems", columns,
+                       horizon_end=horizon_end, lifecycles=lifecycles)
+    out = []
+    for _, group in rows.groupby("system", sort=True):
+        first = group.iloc[0]
+        caps = group.dropna(subset=["capability"])
+        status, reason = _status(first, today, horizon_end, lifecycles)
+        out.append({**first[columns[:5]].to_dict(), "status": status, "reason": reason,
+                    "_severity": _SEVERITY.get(status, 2),
+                    "_caps": caps["capability_en"].tolist(),
+                    "_keys": caps.loc[caps["key_capability"].astype(bool), "capability_en"].tolist()})
+    frame = pd.DataFrame(out, columns=[*columns[:5], "status", "reason", "_severity", "_caps", "_keys"])
+    return frame.assign(capabilities=frame["_caps"].map(len),
+                        capability_names=frame["_caps"].map(names_text),
+                        key_capabilities=frame["_keys"].map(names_text))
+
+
+def _by_system(systems: pd.DataFrame, users: pd.DataFrame) -> pd.DataFrame:
+    per = users.groupby("system")["municipality_name"].agg(list)
+    frame = systems.assign(municipalities=systems["system"].map(per).map(
+        lambda names: names if isinstance(names, list) else []))
+    frame = frame.assign(municipality_names=frame["municipalities"].map(names_text),
+                         municipalities=frame["municipalities"].map(len))
+    frame["reason"] = frame["reason"] + "; used by " + frame["municipalities"].astype(str) \
+        + " municipality(ies)" + frame["key_capabilities"].map(
+            lambda keys: f"; key capabilities resting on it: {keys}" if keys else "")
+    frame = frame.sort_values(["_severity", "municipalities", "system"], ascending=[True, False, True])
+    return frame[SYSTEM_COLUMNS].reset_index(drop=True)
+
+
+def _municipality_row(code: str, name: str, rows: pd.DataFrame) -> dict[str, object]:
+    caps = {c for cs in rows["_caps"] for c in cs}
+    keys = {c for cs in rows["_keys"] for c in cs}
+    past = int((rows["status"] == PAST).sum())
+    if rows.empty:
+        reason = "uses no legacy system"
+    else:
+        reason = (f"uses {len(rows)} legacy system(s) ({past} past end of support): "
+                  f"{names_text(rows['system_name'])}; {len(caps)} capabilit(ies) rest on them"
+                  + (f", key: {names_text(keys)}" if keys else ""))
+    return {"municipality": code, "municipality_name": name, "legacy_systems": len(rows),
+            "past_end_of_support": past, "system_names": names_text(rows["system_name"]),
+            "capabilities": len(caps), "key_capabilities": names_text(keys), "reason": reason}
+
+
+def _by_municipality(region: pd.DataFrame, detail: pd.DataFrame) -> pd.DataFrame:
+    groups = dict(tuple(detail.groupby("municipality")))
+    rows = [_municipality_row(code, name, groups.get(code, detail.iloc[0:0]))
+            for code, name in zip(region["municipality"], region["municipality_name"], strict=True)]
+    frame = pd.DataFrame(rows, columns=MUNICIPALITY_COLUMNS)
+    frame = frame.sort_values(["past_end_of_support", "legacy_systems", "municipality"],
+                              ascending=[False, False, True])
+    return frame.reset_index(drop=True)

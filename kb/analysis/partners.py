@@ -1,0 +1,232 @@
+"""Partners: how alike two municipalities are (systems, suppliers, weaknesses), and the
+natural partner groups that this similarity forms.
+
+Each municipality is three sets: the systems it uses, their suppliers, and the capabilities it
+is weak in (current assessments; weak as in ``kb.analysis.weak``). Similarities are Jaccard
+indices of those sets, computed at once for every pair as matrix products (fast at 1,100
+municipalities); the groups are Louvain communities of the projected similarity graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from kb.analysis.common import current_assessments, municipalities, query_frame
+from kb.analysis.defaults import (
+    ASSESSMENT_METHOD,
+    PARTNER_NEIGHBOURS,
+    PARTNER_RESOLUTION,
+    PARTNER_SEED,
+    PARTNER_WEIGHTS,
+    WEAK_GAP,
+    WEAK_MATURITY,
+)
+from kb.analysis.weak import mark_weak
+from kb.store.base import GraphStore
+
+DIMENSIONS = ("systems", "suppliers", "weak")
+_WORDS = {"systems": "systems", "suppliers": "suppliers", "weak": "weak capabilities"}
+PARTNER_COLUMNS = ["municipality_a", "municipality_a_name", "municipality_b", "municipality_b_name",
+                   "score", "systems_jaccard", "suppliers_jaccard", "weak_jaccard", "shared_systems",
+                   "shared_suppliers", "shared_weak", "reason"]
+GROUP_COLUMNS = ["group", "size", "members", "member_names", "cohesion", "common_systems",
+                 "common_suppliers", "common_weak", "reason"]
+
+
+@dataclass
+class Profiles:
+    """Each municipality's sets per dimension, and the names of the items in them."""
+
+    codes: list[str]
+    names: dict[str, str]
+    items: dict[str, dict[str, set[str]]]  # dimension -> municipality code -> item ids
+    labels: dict[str, dict[str, str]]  # dimension -> item id -> item name
+
+
+def profiles(store: GraphStore, threshold: int = WEAK_MATURITY, min_gap: int = WEAK_GAP,
+             method: str = ASSESSMENT_METHOD) -> Profiles:
+    """The systems, suppliers and weak capabilities of every municipality (three queries)."""
+    region = municipalities(store)
+    used = query_frame(store, "analysis/municipality_systems",
+                       ["municipality", "system", "system_name", "supplier", "supplier_name"])
+    rated = mark_weak(current_assessments(store, method=method), threshold, min_gap)
+    weak = rated[rated["weak"]]
+    sources = {"systems": (used, "system", "system_name"),
+               "suppliers": (used.dropna(subset=["supplier"]), "supplier", "supplier_name"),
+               "weak": (weak, "capability", "capability_en")}
+    items: dict[str, dict[str, set[str]]] = {}
+    labels: dict[str, dict[str, str]] = {}
+    for dim, (rows, key, name) in sources.items():
+        items[dim] = rows.groupby("municipality")[key].agg(set).to_dict()
+        labels[dim] = dict(zip(rows[key], rows[name], strict=True))
+    return Profiles(region["municipality"].tolist(),
+                    dict(zip(region["municipality"], region["municipality_name"], strict=True)),
+                    items, labels)
+
+
+def _jaccard(profile: Profiles, dim: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(shared, union, jaccard) matrices of one dimension over ``profile.codes``."""
+    found = sorted({i for s in profile.items[dim].values() for i in s})
+    column = {item: k for k, item in enumerate(found)}
+    x = np.zeros((len(profile.codes), len(found)))
+    for row, code in enumerate(profile.codes):
+        x[row, [column[i] for i in profile.items[dim].get(code, ())]] = 1
+    shared = x @ x.T
+    size = x.sum(axis=1)
+    union = size[:, None] + size[None, :] - shared
+    return shared, union, np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+
+def _weights(systems: float, suppliers: float, weak: float) -> dict[str, float]:
+    weights = {"systems": systems, "suppliers": suppliers, "weak": weak}
+    if min(weights.values()) < 0 or sum(weights.values()) <= 0:
+        raise ValueError(f"Partner weights must be >= 0 and not all 0, got {weights}")
+    return weights
+
+
+def similarity(profile: Profiles, weights: dict[str, float]) -> pd.DataFrame:
+    """Every pair a < b (positions in ``profile.codes``) with its Jaccard per dimension,
+    shared and union counts, and ``score`` = sum(w_d * J_d) / sum(w_d)."""
+    a, b = np.triu_indices(len(profile.codes), k=1)
+    columns: dict[str, np.ndarray] = {"a": a, "b": b}
+    score = np.zeros(len(a))
+    for dim in DIMENSIONS:
+        shared, union, jaccard = _jaccard(profile, dim)
+        columns |= {f"{dim}_n": shared[a, b].astype(int), f"{dim}_of": union[a, b].astype(int),
+                    f"{dim}_jaccard": jaccard[a, b].round(3)}
+        score += weights[dim] * jaccard[a, b]
+    return pd.DataFrame(columns).assign(score=(score / sum(weights.values())).round(3))
+
+
+def _shared_names(profile: Profiles, dim: str, a: str, b: str) -> str:
+    shared = profile.items[dim].get(a, set()) & profile.items[dim].get(b, set())
+    return ", ".join(sorted(profile.labels[dim][i] for i in shared))
+
+
+def _pair_reasons(pairs: pd.DataFrame) -> pd.Series:
+    parts = [_WORDS[d] + " " + pairs[f"{d}_n"].astype(str) + "/" + pairs[f"{d}_of"].astype(str) + " shared"
+             for d in DIMENSIONS]
+    return parts[0].str.cat(parts[1:], sep=", ")
+
+
+def _top(pairs: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Each municipality's ``k`` most similar ones (score > 0) as directed rows a -> b."""
+    both = pd.concat([pairs[["a", "b", "score"]],
+                      pairs[["b", "a", "score"]].set_axis(["a", "b", "score"], axis=1)])
+    both = both[both["score"] > 0].sort_values(["a", "score", "b"], ascending=[True, False, True])
+    return both.groupby("a").head(k)
+
+
+def _among_top(pairs: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The pairs in which one of the two is among the other's ``k`` most similar."""
+    top = _top(pairs, k)
+    kept = pd.DataFrame({"a": top[["a", "b"]].min(axis=1), "b": top[["a", "b"]].max(axis=1)})
+    return pairs.merge(kept.drop_duplicates(), on=["a", "b"])
+
+
+def partners(store: GraphStore, *, municipality: str | None = None, min_score: float = 0.0,
+             per_municipality: int | None = PARTNER_NEIGHBOURS,
+             systems_weight: float = PARTNER_WEIGHTS["systems"],
+             suppliers_weight: float = PARTNER_WEIGHTS["suppliers"],
+             weak_weight: float = PARTNER_WEIGHTS["weak"], threshold: int = WEAK_MATURITY,
+             min_gap: int = WEAK_GAP, method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Pairs of similar municipalities, most similar first.
+
+    For municipalities A and B and each dimension d (systems used, their suppliers,
+    capabilities weak in: maturity <= ``threshold`` or gap >= ``min_gap``), the Jaccard
+    index J_d = |A_d & B_d| / |A_d | B_d| (0 when both are empty);
+    ``score`` = sum(w_d * J_d) / sum(w_d) with the three weights. Keeps pairs with
+    score > 0 and score >= ``min_score`` and, unless ``per_municipality`` is None or 0, one
+    of the two among the other's ``per_municipality`` most similar (fewer rows at national
+    scale); with ``municipality``, only its pairs (it is A).
+    The shared items are named; ``reason`` gives shared/union counts per dimension.
+    Ties: by score, then municipality codes.
+    """
+    profile = profiles(store, threshold, min_gap, method)
+    pairs = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
+    codes = np.array(profile.codes, dtype=object)
+    pairs = pairs.assign(municipality_a=codes[pairs["a"].to_numpy()],
+                         municipality_b=codes[pairs["b"].to_numpy()])
+    pairs = pairs[(pairs["score"] > 0) & (pairs["score"] >= min_score)]
+    if per_municipality:
+        pairs = _among_top(pairs, per_municipality)
+    if municipality is not None:
+        flip = pairs["municipality_b"] == municipality
+        pairs = pairs[flip | (pairs["municipality_a"] == municipality)].copy()
+        pairs.loc[flip, ["municipality_a", "municipality_b"]] = \
+            pairs.loc[flip, ["municipality_b", "municipality_a"]].to_numpy()
+    pairs = pairs.sort_values(["score", "municipality_a", "municipality_b"], ascending=[False, True, True])
+    return _named(profile, pairs)
+
+
+def _named(profile: Profiles, pairs: pd.DataFrame) -> pd.DataFrame:
+    if pairs.empty:
+        return pd.DataFrame(columns=PARTNER_COLUMNS)
+    a, b = pairs["municipality_a"], pairs["municipality_b"]
+    named = {f"shared_{dim}": [_shared_names(profile, dim, x, y) for x, y in zip(a, b, strict=True)]
+             for dim in DIMENSIONS}
+    return pairs.assign(municipality_a_name=a.map(profile.names), municipality_b_name=b.map(profile.names),
+                        reason=_pair_reasons(pairs), **named)[PARTNER_COLUMNS] \
+        .reset_index(drop=True)
+
+
+def _neighbour_graph(profile: Profiles, pairs: pd.DataFrame, neighbours: int) -> nx.Graph:
+    """Every municipality, linked to its ``neighbours`` most similar ones (score > 0)."""
+    top = _top(pairs, neighbours)
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(profile.codes)))
+    graph.add_weighted_edges_from(top.itertuples(index=False, name=None), weight="score")
+    return graph
+
+
+def _common(profile: Profiles, dim: str, members: list[str], top: int = 3) -> str:
+    """The ``top`` items most members hold (at least two), as 'name (n/size)'."""
+    counts = pd.Series([i for m in members for i in profile.items[dim].get(m, ())], dtype=object)
+    counts = counts.value_counts()
+    counts = counts[counts >= 2].rename(index=profile.labels[dim])
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable").head(top)
+    return ", ".join(f"{name} ({n}/{len(members)})" for name, n in counts.items())
+
+
+def _group_row(profile: Profiles, scores: pd.Series, members: list[int]) -> dict[str, object]:
+    codes = sorted(profile.codes[i] for i in members)
+    inside = [scores.get((x, y), 0.0) for x in members for y in members if x < y]
+    common = {f"common_{dim}": _common(profile, dim, codes) for dim in DIMENSIONS}
+    binds = "; ".join(f"{_WORDS[d]}: {common[f'common_{d}']}" for d in DIMENSIONS
+                      if common[f"common_{d}"])
+    reason = (f"{len(codes)} municipalities bound by {binds}" if binds and len(codes) > 1
+              else "alike no other municipality enough to join a group")
+    return {"size": len(codes), "members": ", ".join(codes),
+            "member_names": ", ".join(sorted(profile.names[c] for c in codes)),
+            "cohesion": round(float(np.mean(inside)), 3) if inside else 0.0, **common, "reason": reason}
+
+
+def partner_groups(store: GraphStore, *, neighbours: int = PARTNER_NEIGHBOURS,
+                   resolution: float = PARTNER_RESOLUTION, seed: int = PARTNER_SEED,
+                   systems_weight: float = PARTNER_WEIGHTS["systems"],
+                   suppliers_weight: float = PARTNER_WEIGHTS["suppliers"],
+                   weak_weight: float = PARTNER_WEIGHTS["weak"], threshold: int = WEAK_MATURITY,
+                   min_gap: int = WEAK_GAP, method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Natural partner groups: Louvain communities of the municipality similarity graph.
+
+    The graph links each municipality to its ``neighbours`` most similar ones (the
+    ``partners`` score, > 0) with the score as weight; ``networkx.louvain_communities``
+    (``resolution``, fixed ``seed``) splits it. One row per group, largest first, then
+    by ``cohesion`` = mean pair score among its members; ``common_*`` name what binds
+    it: the systems, suppliers and weak capabilities most members share (held by >= 2).
+    A municipality alike no other is a group of its own.
+    """
+    profile = profiles(store, threshold, min_gap, method)
+    pairs = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
+    if not profile.codes:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    graph = _neighbour_graph(profile, pairs, neighbours)
+    found = nx.community.louvain_communities(graph, weight="score", resolution=resolution, seed=seed)
+    scores = pairs.set_index(["a", "b"])["score"]
+    rows = [_group_row(profile, scores, sorted(group)) for group in found]
+    frame = pd.DataFrame(rows).sort_values(["size", "cohesion", "members"], ascending=[False, False, True])
+    return frame.assign(group=range(1, len(frame) + 1))[GROUP_COLUMNS].reset_index(drop=True)

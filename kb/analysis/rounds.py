@@ -1,0 +1,95 @@
+"""Rounds: how maturity changed between two assessment rounds, per municipality and
+capability, and the region's trend per capability."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kb.analysis.common import current_assessments, names_text, query_frame
+from kb.analysis.defaults import ASSESSMENT_METHOD
+from kb.model import MATURITY_LEVELS
+from kb.store.base import GraphStore
+
+_NAMES = ["capability", "capability_en", "capability_sv", "key_capability"]
+MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", *_NAMES, "from_round", "to_round",
+                        "from_maturity", "to_maturity", "change", "direction", "reason"]
+CAPABILITY_COLUMNS = [*_NAMES, "from_round", "to_round", "municipalities", "mean_from", "mean_to",
+                      "mean_change", "improved", "declined", "unchanged", "trend", "reason"]
+
+
+def choose_rounds(store: GraphStore, from_round: int | None,
+                  to_round: int | None) -> tuple[int, int] | None:
+    """The rounds to compare: ``to_round`` defaults to the latest, ``from_round`` to the latest
+    before it; None when there are not two rounds to compare."""
+    found = sorted(int(r) for r in query_frame(store, "analysis/assessment_rounds", ["round"])["round"])
+    to_round = to_round if to_round is not None else (found[-1] if found else None)
+    if from_round is None:
+        earlier = [r for r in found if to_round is not None and r < to_round]
+        from_round = earlier[-1] if earlier else None
+    if from_round is None or to_round is None:
+        return None
+    if from_round >= to_round:
+        raise ValueError(f"from_round ({from_round}) must come before to_round ({to_round})")
+    return from_round, to_round
+
+
+def _level(maturity: int) -> str:
+    return f"{maturity} ({MATURITY_LEVELS.get(maturity, '?')})"
+
+
+def changes(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFrame:
+    """One row per municipality and capability assessed in both rounds, with the change."""
+    keys = ["municipality", "municipality_name", *_NAMES]
+    before, after = (current_assessments(store, r, method)[[*keys, "maturity"]] for r in rounds)
+    both = before.merge(after, on=keys, suffixes=("_from", "_to"))
+    both = both.rename(columns={"maturity_from": "from_maturity", "maturity_to": "to_maturity"})
+    change = both["to_maturity"].astype(int) - both["from_maturity"].astype(int)
+    direction = change.map(lambda d: "improved" if d > 0 else "declined" if d < 0 else "unchanged")
+    both = both.assign(from_round=rounds[0], to_round=rounds[1], change=change, direction=direction)
+    both["reason"] = [f"{d} from {_level(a)} in {rounds[0]} to {_level(b)} in {rounds[1]}"
+                      for d, a, b in zip(both["direction"], both["from_maturity"], both["to_maturity"],
+                                         strict=True)]
+    return both.sort_values(["municipality", "capability"])[MUNICIPALITY_COLUMNS].reset_index(drop=True)
+
+
+def _trend(rows: pd.DataFrame) -> pd.Series:
+    improved, declined = rows[rows["change"] > 0], rows[rows["change"] < 0]
+    mean_change = round(float(rows["change"].mean()), 2)
+    trend = "improving" if mean_change > 0 else "declining" if mean_change < 0 else "stable"
+    reason = (f"{len(improved)} of {len(rows)} municipalities improved, {len(declined)} declined; "
+              f"mean maturity {rows['from_maturity'].mean():.2f} -> {rows['to_maturity'].mean():.2f}")
+    for word, part in (("improved", improved), ("declined", declined)):
+        if len(part):
+            reason += f"; {word}: {names_text(part['municipality_name'])}"
+    return pd.Series({"municipalities": len(rows), "mean_from": round(float(rows["from_maturity"].mean()), 2),
+                      "mean_to": round(float(rows["to_maturity"].mean()), 2), "mean_change": mean_change,
+                      "improved": len(improved), "declined": len(declined),
+                      "unchanged": len(rows) - len(improved) - len(declined), "trend": trend,
+                      "reason": reason})
+
+
+def rounds(store: GraphStore, *, from_round: int | None = None, to_round: int | None = None,
+           level: str = "capability", method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Change of maturity between two rounds (default: the two latest).
+
+    Each municipality's maturity in a capability is taken per round as in
+    ``current_assessments`` (``method``); only pairs assessed in both rounds count.
+    ``change`` = maturity(to_round) - maturity(from_round): improved (> 0), declined (< 0)
+    or unchanged.
+
+    ``level`` 'capability' (default): the region's trend per capability, ``mean_change`` =
+    mean of the changes, with counts of improved / declined / unchanged municipalities,
+    sorted by mean change, declines first. 'municipality': one row per municipality and
+    capability. No second round: an empty table.
+    """
+    if level not in ("capability", "municipality"):
+        raise ValueError(f"level must be 'capability' or 'municipality', not {level!r}")
+    chosen = choose_rounds(store, from_round, to_round)
+    columns = CAPABILITY_COLUMNS if level == "capability" else MUNICIPALITY_COLUMNS
+    detail = changes(store, chosen, method) if chosen else pd.DataFrame(columns=MUNICIPALITY_COLUMNS)
+    if level == "municipality" or detail.empty:
+        return detail if not detail.empty else pd.DataFrame(columns=columns)
+    grouped = detail.groupby([*_NAMES, "from_round", "to_round"], sort=False)
+    trend = grouped[["municipality_name", "change", "from_maturity", "to_maturity"]].apply(_trend)
+    trend = trend.reset_index().sort_values(["mean_change", "capability"])
+    return trend[CAPABILITY_COLUMNS].reset_index(drop=True)
