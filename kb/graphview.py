@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 
 from kb.queries import run_query
-from kb.store.base import GraphNode, GraphStore
+from kb.store.base import GraphNode, GraphRelationship, GraphStore
 
 MAX_NODES = 300
 """Most nodes a view draws; the rest are folded into one node per label."""
@@ -118,6 +118,23 @@ def neighbourhood(store: GraphStore, label: str, key: str, depth: int = 1,
                 graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, props=dict(rel.properties))
     view = View(graph, focus.id, cut_short=cut_short)
     return fold(view, max_nodes)
+
+
+def view_of(nodes: Iterable[GraphNode], relationships: Iterable[GraphRelationship],
+            max_nodes: int = MAX_NODES, language: str = "sv") -> View:
+    """A view of query results: the given nodes and the relationships between them.
+
+    A relationship whose end is not among ``nodes`` brings that end in as a bare node.
+    """
+    graph = nx.MultiDiGraph()
+    for node in nodes:
+        _add_node(graph, node, 0, language)
+    for rel in relationships:
+        for end in (rel.start, rel.end):
+            if end not in graph:
+                graph.add_node(end, label="", key=str(end), name=str(end), depth=1, props={})
+        graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, props=dict(rel.properties))
+    return fold(View(graph, None), max_nodes)
 
 
 def fold(view: View, max_nodes: int) -> View:

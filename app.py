@@ -1,0 +1,37 @@
+"""The Streamlit app: page configuration and navigation; each page is a script in app_pages/
+(not pages/, which Streamlit would also auto-discover as old-style pages on a deep link).
+
+Run with ``streamlit run app.py``; KB_GRAPH_URL and KB_GRAPH_NAME choose the database.
+"""
+
+import streamlit as st
+
+from ui.texts import language_switch, t
+from ui.widgets import frame
+
+st.set_page_config(page_title="Förmågekartan", page_icon="🧭", layout="wide")
+language_switch()
+page = st.navigation({
+    t("nav.overview"): [
+        st.Page("app_pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", default=True),
+    ],
+    t("nav.managers"): [
+        st.Page("app_pages/candidates.py", title=t("page.candidates"), icon=":material/handshake:"),
+        st.Page("app_pages/municipality.py", title=t("page.municipality"), icon=":material/location_city:"),
+        st.Page("app_pages/suppliers.py", title=t("page.suppliers"), icon=":material/storefront:"),
+        st.Page("app_pages/legacy.py", title=t("page.legacy"), icon=":material/history:"),
+        st.Page("app_pages/impact.py", title=t("page.impact"), icon=":material/crisis_alert:"),
+    ],
+    t("nav.architects"): [
+        st.Page("app_pages/heatmap.py", title=t("page.heatmap"), icon=":material/grid_on:"),
+        st.Page("app_pages/graph.py", title=t("page.graph"), icon=":material/hub:"),
+    ],
+    t("nav.analysts"): [
+        st.Page("app_pages/console.py", title=t("page.console"), icon=":material/terminal:"),
+    ],
+    t("nav.data"): [
+        st.Page("app_pages/data.py", title=t("page.data"), icon=":material/upload_file:"),
+    ],
+})
+frame()
+page.run()

@@ -1,0 +1,45 @@
+"""Graph explorer: the neighbourhood of a municipality, capability, supplier or system."""
+
+import streamlit as st
+
+from kb.graphview import FOCUS_LABELS, LABEL_COLOURS, MAX_NODES, neighbourhood, to_html
+from ui import state
+from ui.texts import label_names, language, t
+from ui.widgets import need_data, query_behind
+
+st.title(t("graph.title"))
+st.write(t("graph.intro"))
+if not need_data():
+    st.stop()
+
+left, middle, right = st.columns([1, 2, 1])
+label = left.selectbox(t("graph.focus_type"), FOCUS_LABELS, format_func=lambda x: t(f"label.{x}"),
+                       key="graph_label")
+options = state.query("graph/nodes_of_label", label=label)
+if options.empty:
+    st.info(t("graph.no_nodes"))
+    st.stop()
+names = dict(zip(options["key"], options[f"name_{language()}"]))
+key = middle.selectbox(t("graph.focus"), list(names), format_func=lambda k: f"{names[k]} ({k})",
+                       key=f"graph_focus_{label}")
+depth = right.slider(t("graph.depth"), 1, 3, 1, key="graph_depth")
+types = st.multiselect(t("graph.types"), list(LABEL_COLOURS), default=list(LABEL_COLOURS),
+                       format_func=lambda x: t(f"label.{x}"), key="graph_types", placeholder=t("choose"))
+a, b, c = st.columns(3)
+by_maturity = a.toggle(t("graph.by_maturity"), key="graph_by_maturity")
+physics = b.toggle(t("graph.physics"), value=True, key="graph_physics")
+hierarchical = c.toggle(t("graph.hierarchical"), key="graph_hierarchical")
+
+view = neighbourhood(state.get_store(), label, key, depth, types, MAX_NODES, language())
+drawn = view.graph.number_of_nodes()
+st.caption(t("graph.summary", nodes=drawn, edges=view.graph.number_of_edges(), total=view.total_nodes))
+if view.hidden:
+    folded = ", ".join(f"{n} {t(f'label.{x}')}" for x, n in sorted(view.hidden.items()))
+    st.warning(t("graph.folded", cap=MAX_NODES, folded=folded))
+if view.cut_short:
+    st.warning(t("graph.cut_short"))
+html = to_html(view, label_names(), by_maturity, physics, hierarchical)
+st.iframe(html, height=660)
+st.download_button(t("graph.export"), html.encode("utf-8"), f"graph-{label}-{key}-d{depth}.html",
+                   "text/html", key="graph_export")
+query_behind("graph/focus", "graph/neighbourhood")

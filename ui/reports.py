@@ -1,0 +1,58 @@
+"""Printable one-page summaries: a candidate for a meeting, as Markdown and as HTML."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import pandas as pd
+
+from kb.analysis.candidates import COMPONENTS
+
+Translate = Callable[..., str]
+
+
+def candidate_sections(row: pd.Series, language: str, t: Translate) -> list[tuple[str, list[str]]]:
+    """The summary's sections: (heading, lines) in ``language``."""
+    names = row["municipalities"]
+    names = names if isinstance(names, (list, tuple)) else [names]
+    scores = [f"{t(f'candidates.{c}')}: {float(row[c]):.2f}" for c in COMPONENTS]
+    return [
+        (t("summary.what"), [
+            f"{t('col.capability')}: {row[f'capability_{language}']} ({row['capability']})",
+            f"{t('col.area')}: {row['area']}",
+            f"{t('col.key_capability')}: {t('yes') if row['key_capability'] else t('no')}",
+            f"{t('col.score')}: {float(row['score']):.2f} ({t('col.rank')} {row['rank']})"]),
+        (t("summary.who"), [
+            f"{t('col.municipalities')}: {', '.join(map(str, names))}",
+            f"{t('col.lead')}: {row['lead_name'] or t('summary.no_lead')}",
+            f"{t('col.path')}: {t('path.' + str(row['path']))}"]),
+        (t("summary.why"), [str(row[f"reasons_{language}"])]),
+        (t("summary.score"), scores),
+    ]
+
+
+def candidate_markdown(row: pd.Series, language: str, t: Translate, notice: str = "") -> str:
+    """The summary as Markdown."""
+    lines = [f"# {t('summary.title')}: {row[f'capability_{language}']}", ""]
+    if notice:
+        lines += [f"> {notice}", ""]
+    for heading, items in candidate_sections(row, language, t):
+        lines += [f"## {heading}", *[f"- {item}" for item in items], ""]
+    return "\n".join(lines)
+
+
+def candidate_html(row: pd.Series, language: str, t: Translate, notice: str = "") -> str:
+    """The summary as one printable HTML page (A4, no scripts)."""
+    parts = [f"<h1>{html.escape(t('summary.title'))}: {html.escape(str(row[f'capability_{language}']))}</h1>"]
+    if notice:
+        parts.append(f'<p class="notice">{html.escape(notice)}</p>')
+    for heading, items in candidate_sections(row, language, t):
+        parts.append(f"<h2>{html.escape(heading)}</h2><ul>"
+                     + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>")
+    style = ("@page{size:A4;margin:18mm}body{font:11pt/1.45 sans-serif;max-width:48em;margin:auto}"
+             "h1{font-size:17pt}h2{font-size:12pt;margin-bottom:2px}.notice{border:1px solid #c90;"
+             "background:#fff8e1;padding:6px}")
+    return (f'<!doctype html><html lang="{language}"><meta charset="utf-8"><title>'
+            f"{html.escape(t('summary.title'))}</title><style>{style}</style><body>"
+            + "".join(parts) + "</body></html>")

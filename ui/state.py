@@ -1,0 +1,122 @@
+"""The app's shared resources: one store per database, results cached per data version.
+
+The store is opened once per (URL, graph name) with ``st.cache_resource``. Results are
+cached with ``st.cache_data`` keyed on the database and a *data version* that
+``bump_data_version`` raises after a load, so a load invalidates every cached result.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from kb.analysis import ANALYSES, run_analysis
+from kb.analysis.common import all_assessments, current_assessments, query_frame
+from kb.settings import Settings
+from kb.store import GraphStore, open_store
+
+
+@st.cache_resource(show_spinner=False)
+def _open(graph_url: str, graph_name: str) -> GraphStore:
+    return open_store(Settings.from_env())
+
+
+def _where() -> tuple[str, str]:
+    settings = Settings.from_env()
+    return settings.graph_url, settings.graph_name
+
+
+def settings() -> Settings:
+    """The settings from the environment (limits of the console, the database)."""
+    return Settings.from_env()
+
+
+def get_store() -> GraphStore:
+    """The store named by KB_GRAPH_URL and KB_GRAPH_NAME, opened once per process."""
+    return _open(*_where())
+
+
+@st.cache_resource(show_spinner=False)
+def _versions() -> dict[tuple[str, str], int]:
+    return {}
+
+
+def data_version() -> int:
+    """How many loads this process has made into the current database."""
+    return _versions().get(_where(), 0)
+
+
+def bump_data_version() -> None:
+    """Mark the current database as changed: every cached result of it is stale."""
+    versions = _versions()
+    versions[_where()] = versions.get(_where(), 0) + 1
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _query(where: tuple[str, str], version: int, name: str, params: tuple) -> pd.DataFrame:
+    return query_frame(get_store(), name, **dict(params))
+
+
+def query(name: str, **params: Any) -> pd.DataFrame:
+    """Rows of the saved query ``name`` (no row cap), cached."""
+    return _query(_where(), data_version(), name, tuple(sorted(params.items())))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _assessments(where: tuple[str, str], version: int, round: int | None, method: str,
+                 current: bool) -> pd.DataFrame:
+    if current:
+        return current_assessments(get_store(), round, method)
+    return all_assessments(get_store(), round)
+
+
+def assessments(round: int | None = None, method: str = "preferred") -> pd.DataFrame:
+    """One assessment per municipality and capability (``current_assessments``), cached."""
+    return _assessments(_where(), data_version(), round, method, True)
+
+
+def every_assessment() -> pd.DataFrame:
+    """Every assessment of every round and method, cached."""
+    return _assessments(_where(), data_version(), None, "", False)
+
+
+def analysis_available(name: str) -> bool:
+    """True when the analysis ``name`` has been written (its module and function exist)."""
+    module_name, function_name = ANALYSES[name].split(":")
+    try:
+        return hasattr(importlib.import_module(module_name), function_name)
+    except ModuleNotFoundError:
+        return False
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _analysis(where: tuple[str, str], version: int, name: str, params: tuple) -> pd.DataFrame:
+    return run_analysis(get_store(), name, **dict(params))
+
+
+def analysis(name: str, **params: Any) -> pd.DataFrame | None:
+    """The result of analysis ``name`` with ``params`` (cached), or None if not available."""
+    if not analysis_available(name):
+        return None
+    return _analysis(_where(), data_version(), name, tuple(sorted(params.items())))
+
+
+def dataset() -> dict[str, Any] | None:
+    """The loaded Dataset node's properties, or None when no dataset is loaded."""
+    rows = query("graph/dataset")
+    return None if rows.empty else rows.iloc[0].to_dict()
+
+
+def label_counts() -> dict[str, int]:
+    """Nodes per label."""
+    rows = query("graph/label_counts")
+    return {} if rows.empty else dict(zip(rows["label"], rows["count"]))
+
+
+def relationship_counts() -> dict[str, int]:
+    """Relationships per type."""
+    rows = query("graph/relationship_counts")
+    return {} if rows.empty else dict(zip(rows["type"], rows["count"]))

@@ -1,0 +1,145 @@
+"""Widgets every page shares: the frame (sidebar, synthetic notice), provenance, downloads."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+import re
+
+import pandas as pd
+import streamlit as st
+
+from kb.analysis import ANALYSES
+from kb.queries import all_queries, get_query
+from kb.store import StoreError
+from ui import state
+from ui.texts import has_text, language, t
+
+_QUERY_NAME = re.compile(r"[\"']((?:analysis|graph)/[\w/]+)[\"']")
+
+
+def frame() -> None:
+    """Sidebar with backend and dataset; the synthetic-data notice on every page."""
+    try:
+        store = state.get_store()
+    except StoreError as err:
+        st.error(t("sidebar.unavailable", error=err))
+        st.stop()
+    info = state.dataset()
+    with st.sidebar:
+        st.caption(f"**{t('sidebar.backend')}:** {store.description}")
+        if info:
+            title = info.get("title") or info.get("name")
+            version = f" ({info['version']})" if info.get("version") else ""
+            st.caption(f"**{t('sidebar.dataset')}:** {title}{version}")
+        else:
+            st.caption(f"**{t('sidebar.dataset')}:** {t('sidebar.no_dataset')}")
+    if info and info.get("synthetic"):
+        st.warning(t("notice.synthetic"), icon="⚠️")
+
+
+def need_data() -> bool:
+    """Say so and return False when no assessment is loaded; True when there is data."""
+    if state.label_counts().get("Municipality"):
+        return True
+    st.info(t("empty.no_data"))
+    return False
+
+
+def query_behind(*names: str) -> None:
+    """An expander with the name and text of each query file behind the figure above it."""
+    with st.expander(t("provenance.query_behind")):
+        for name in names:
+            query = get_query(name)
+            st.markdown(f"`queries/{name}.cypher` — {query.title}")
+            st.code(query.cypher, language="cypher")
+
+
+def analysis_queries(name: str) -> list[str]:
+    """Names of the query files the analysis ``name``'s module runs."""
+    module = importlib.import_module(ANALYSES[name].split(":")[0])
+    source = inspect.getsource(module)
+    known = all_queries()
+    found = [q for q in dict.fromkeys(_QUERY_NAME.findall(source)) if q in known]
+    if "current_assessments" in source or "all_assessments" in source:
+        found.append("analysis/assessments")
+    return list(dict.fromkeys(found))
+
+
+def analysis_behind(name: str) -> None:
+    """The 'query behind' expander for an analysis: its function and its query files."""
+    with st.expander(t("provenance.query_behind")):
+        module, function = ANALYSES[name].split(":")
+        st.markdown(f"`{module}.{function}` — `kb analyse {name}`")
+        for query_name in analysis_queries(name):
+            st.markdown(f"`queries/{query_name}.cypher` — {get_query(query_name).title}")
+            st.code(get_query(query_name).cypher, language="cypher")
+
+
+def not_available(name: str) -> None:
+    """The message shown where an analysis has not been written yet."""
+    st.info(t("empty.analysis_missing", name=name))
+
+
+def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
+    """The frames as one Excel workbook, one sheet each."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for sheet, frame in frames.items():
+            _flat(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
+    return buffer.getvalue()
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists and tuples in cells joined with ', ' (for CSV and Excel)."""
+    return frame.apply(lambda col: col.map(lambda v: ", ".join(map(str, v))
+                                           if isinstance(v, (list, tuple, set)) else v))
+
+
+def downloads(frame: pd.DataFrame, stem: str, excel: bool = True) -> None:
+    """CSV (and Excel) download buttons for ``frame``."""
+    columns = st.columns(2)
+    columns[0].download_button(t("download.csv"), _flat(frame).to_csv(index=False).encode("utf-8"),
+                               f"{stem}.csv", "text/csv", key=f"csv_{stem}")
+    if excel:
+        columns[1].download_button(
+            t("download.excel"), excel_bytes({stem: frame}), f"{stem}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx_{stem}")
+
+
+def round_and_sources(rows: pd.DataFrame) -> str:
+    """'Round 2024 · source: …' for the assessments behind a figure."""
+    if rows.empty:
+        return ""
+    rounds = ", ".join(str(r) for r in sorted(rows["round"].dropna().unique()))
+    sources = ", ".join(sorted({str(s) for s in rows["source"].dropna().unique()})[:3])
+    methods = ", ".join(t(f"method.{m}") for m in sorted(rows["method"].dropna().unique()))
+    return t("provenance.round_source", rounds=rounds, methods=methods, sources=sources or "—")
+
+
+def candidate_table(rows: pd.DataFrame, key: str, components: bool = False) -> None:
+    """Candidates as a table in the chosen language: rank, capability, score (its parts),
+    municipalities, lead, path and reasons."""
+    from kb.analysis.candidates import COMPONENTS
+
+    lang = language()
+    parts = COMPONENTS if components else []
+    table = rows[["rank", f"capability_{lang}", "score", *parts, "municipalities", "lead_name", "path",
+                  f"reasons_{lang}"]].assign(path=rows["path"].map(lambda p: t(f"path.{p}")))
+    table = table.rename(columns={
+        "rank": t("col.rank"), f"capability_{lang}": t("col.capability"), "score": t("col.score"),
+        "municipalities": t("col.municipalities"), "lead_name": t("col.lead"), "path": t("col.path"),
+        f"reasons_{lang}": t("col.reasons"), **{c: t(f"candidates.{c}") for c in parts}})
+    score = st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")
+    st.dataframe(table, hide_index=True, key=key, column_config={t("col.score"): score})
+
+
+def table(frame: pd.DataFrame, key: str, columns: list[str] | None = None) -> None:
+    """``frame`` (or its ``columns``) as a table, headers in the chosen language where known."""
+    shown = frame if columns is None else frame[columns]
+    headers: dict[str, str] = {}
+    for column in shown.columns:
+        header = t(f"col.{column}") if has_text(f"col.{column}") else column
+        headers[column] = column if header in headers.values() else header
+    st.dataframe(shown.rename(columns=headers), hide_index=True, key=key)
