@@ -66,10 +66,13 @@ CAPABILITY_OFFSET: dict[str, float] = {
     # regionally weak: the development side the study asks to strengthen
     "benefits-realisation": -1.1, "portfolio-steering": -0.9, "infosec-management": -0.9,
     "legacy-decommissioning": -0.8, "change-management": -0.6, "project-steering": -0.5,
-    "master-data": -0.5, "asset-inventory": -0.4, "external-trends": -0.3,
+    "master-data": -0.5, "asset-inventory": -0.4,
+    # weak everywhere, no one strong: trend watching is better done for many at once
+    # (omfördelning), and continuity is an operations task small IT functions can't staff
+    # alone (sammanläggning)
+    "external-trends": -1.9, "backup-continuity": -2.2,
     # the operations side is where the IT functions spend their effort
-    "stable-operations": 0.6, "service-desk": 0.7, "infrastructure": 0.5, "backup-continuity": 0.4,
-    "workplace": 0.4,
+    "stable-operations": 0.6, "service-desk": 0.7, "infrastructure": 0.5, "workplace": 0.4,
 }
 """Added to every municipality's latent maturity of that capability."""
 

@@ -1,12 +1,16 @@
 """Joint-delivery candidates on the six-municipality fixture (tests/analysis_fixture.py).
 
-Worked by hand (N = 6, today 2025-01-01, 12 months, weights 0.3/0.3/0.2/0.2/0.3):
+Worked by hand (N = 6, today 2025-01-01, 12 months, weights need 0.3, commonality 0.4, standardisation 0.15,
+criticality 0.15, covered 0.3):
 
     cap  need       commonality  standardisation        criticality  covered  score
-    OPS  10/6/4     5/6          (4/6 + 2/6)/2 = 0.5    2/2          0        0.675
-    NET  9/6/4      6/6          (5/6 + 2/6)/2          0            2/6      0.4292
-    SUP  5/6/4      5/6          0                      0            0        0.3125
-    ARC  3/6/4      2/6          (2/6 + 0)/2            1/2          0        0.2708
+    OPS  10/6/4     5/6          (4/6 + 2/6)/2 = 0.5    2/2          0        0.6458
+    NET  9/6/4      6/6          (5/6 + 2/6)/2          0            2/6      0.5
+    SUP  5/6/4      5/6          0                      0            0        0.3958
+    ARC  3/6/4      2/6          (2/6 + 0)/2            1/2          0        0.2042
+
+score = 0.3 need + 0.4 commonality + commonality (0.15 standardisation + 0.15 criticality)
+        - 0.3 covered, e.g. OPS: 0.125 + 0.3333 + 5/6 (0.075 + 0.15) = 0.6458.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ def test_weak_in_five_of_six_with_one_strong_ranks_first(store, load_records):
     assert list(rows.columns) == CANDIDATE_COLUMNS
     assert list(rows["capability"]) == ["OPS", "NET", "SUP", "ARC"]
     assert list(rows["rank"]) == [1, 2, 3, 4]
-    assert list(rows["score"]) == pytest.approx([0.675, 0.4292, 0.3125, 0.2708], abs=1e-4)
+    assert list(rows["score"]) == pytest.approx([0.6458, 0.5, 0.3958, 0.2042], abs=1e-4)
     first = rows.iloc[0]
     assert (first["lead"], first["lead_name"], first["path"]) == ("1406", "Fby", "asymmetrisk")
     assert first[["need", "commonality", "standardisation", "criticality", "covered"]].tolist() == \
@@ -61,7 +65,7 @@ def test_lead_tie_on_population_goes_to_the_lower_code(store, load_records):
 def test_weights_are_parameters(store, load_records):
     load_records(**region())
     rows = candidates(store, today=TODAY, covered_weight=0).set_index("capability")
-    assert rows.loc["NET", "score"] == pytest.approx(0.4292 + 0.1, abs=1e-4)
+    assert rows.loc["NET", "score"] == pytest.approx(0.5 + 0.1, abs=1e-4)
 
 
 def test_choose_path_rules():

@@ -71,8 +71,11 @@ def candidates(store: GraphStore, *, threshold: int = WEAK_MATURITY, min_gap: in
     - criticality = capabilities depending on c transitively / the most any capability has;
     - covered = weak municipalities already in a collaboration that COVERS c / weak.
 
-    score = need_weight*need + commonality_weight*commonality + standardisation_weight*
-    standardisation + criticality_weight*criticality - covered_weight*covered.
+    score = need_weight*need + commonality_weight*commonality
+            + commonality * (standardisation_weight*standardisation + criticality_weight*criticality)
+            - covered_weight*covered
+    (standardisation and criticality amplify a weakness in proportion to how many share it:
+    a critical capability weak in few municipalities is not a joint-delivery case).
     Involved municipalities: the weak ones plus the lead, the strong municipality with the
     highest maturity (ties: larger population, then lower code); a candidate needs
     ``min_municipalities`` of them. Path, first rule that holds (see ``choose_path``):
@@ -193,6 +196,15 @@ def _per_capability(rows: pd.DataFrame, context: _Context) -> list[dict[str, obj
     return summary.to_dict("records")
 
 
+def candidate_score(values: dict[str, float], weights: dict[str, float]) -> float:
+    """The candidate score of components ``values`` (each 0..1), as in ``candidates``."""
+    common = values["commonality"]
+    amplified = (weights["standardisation"] * values["standardisation"]
+                 + weights["criticality"] * values["criticality"])
+    return (weights["need"] * values["need"] + weights["commonality"] * common
+            + common * amplified - weights["covered"] * values["covered"])
+
+
 def _candidate(facts: dict[str, object], context: _Context) -> dict[str, object] | None:
     cap = str(facts["capability"])
     lead = None if pd.isna(facts["lead"]) else facts["lead"]
@@ -208,8 +220,7 @@ def _candidate(facts: dict[str, object], context: _Context) -> dict[str, object]
         "criticality": context.deps.get(cap, 0) / most,
         "covered": facts["covered"],
     }
-    signs = (1, 1, 1, 1, -1)
-    score = sum(s * w * values[c] for s, w, c in zip(signs, context.weights, COMPONENTS, strict=True))
+    score = candidate_score(values, dict(zip(COMPONENTS, context.weights, strict=True)))
     path, rule = choose_path(facts["weak"], facts["assessed"], facts["strong"],
                              cap in context.operations, _share(platform, context.total) > 0)
     reasons = _Facts(facts, context, platform, contract)

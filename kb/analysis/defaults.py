@@ -30,9 +30,11 @@ a possible lead for the others."""
 CRITICALITY_WEIGHT = 1.0
 """Weak score = weak share x (1 + CRITICALITY_WEIGHT x dependents / most dependents)."""
 
-CANDIDATE_WEIGHTS = {"need": 0.3, "commonality": 0.3, "standardisation": 0.2,
-                     "criticality": 0.2, "covered": 0.3}
-"""Candidate score = sum of weight x component (each 0..1); 'covered' is subtracted."""
+CANDIDATE_WEIGHTS = {"need": 0.3, "commonality": 0.4, "standardisation": 0.15,
+                     "criticality": 0.15, "covered": 0.3}
+"""Candidate score = sum of weight x component (each 0..1); 'covered' is subtracted.
+Commonality weighs most: the study's case for joint delivery is a weakness many share;
+criticality and standardisation then order capabilities that are about as common."""
 
 CANDIDATE_MIN_MUNICIPALITIES = 2
 """A joint-delivery candidate involves at least this many municipalities (weak ones + lead)."""
