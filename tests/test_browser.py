@@ -3,7 +3,7 @@
 Visits every page, checks what is drawn (the synthetic notice, a municipality in the
 heatmap, nodes in the graph explorer's canvas, a result row in the console) and saves a
 screenshot per page in tests/artifacts/screenshots/; the main pages' screenshots are also
-copied to docs/screenshots/ for the README.
+copied to docs/screenshots/ for the README when KB_UPDATE_SCREENSHOTS=1 is set.
 """
 
 from __future__ import annotations
@@ -109,6 +109,16 @@ def _check(page, name: str) -> None:
         page.get_by_text(SV["candidates.summary"]).wait_for(timeout=20_000)
 
 
+def _settle(page, seconds: float = 15.0) -> None:
+    """Wait until Streamlit has finished the run: no status widget, no stale or skeleton element."""
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-stale="true"]')
+                 && !document.querySelector('[data-testid="stSkeleton"]')""",
+        timeout=seconds * 1000)
+    page.wait_for_timeout(300)
+
+
 def test_every_page_in_a_real_browser(app_url):
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing at /usr/bin/chromium: run the project's set-up "
@@ -126,10 +136,10 @@ def test_every_page_in_a_real_browser(app_url):
                 page.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
                 page.get_by_text(SV["notice.synthetic"]).first.wait_for(timeout=10_000)
                 _check(page, name)
-                page.wait_for_timeout(500)
+                _settle(page)
                 assert page.get_by_text("Traceback").count() == 0, f"{name} shows an exception"
                 page.screenshot(path=str(SHOTS / f"{name}.png"))
-                if name in MAIN_PAGES:
+                if name in MAIN_PAGES and os.environ.get("KB_UPDATE_SCREENSHOTS"):
                     shutil.copyfile(SHOTS / f"{name}.png", README_SHOTS / f"{name}.png")
         finally:
             browser.close()

@@ -90,8 +90,9 @@ SV: dict[str, str] = {
     "candidates.need": "Behov", "candidates.commonality": "Gemensamhet",
     "candidates.standardisation": "Standardisering", "candidates.criticality": "Kritikalitet",
     "candidates.covered": "Redan täckt",
-    "candidates.score_help": "Poäng = vägd summa av behov, gemensamhet, standardisering och kritikalitet "
-                             "minus det som redan täcks av befintlig samverkan (varje del 0–1).",
+    "candidates.score_help": "Poäng = 0,3 × behov + 0,4 × gemensamhet + gemensamhet × (0,15 × standardisering "
+                             "+ 0,15 × kritikalitet) − 0,3 × redan täckt (varje del 0–1; vikterna "
+                             "ändras i kb/analysis/defaults.py).",
     "candidates.summary": "Sammanfattning inför möte",
     "candidates.none_match": "Inga kandidater matchar filtren.",
     "summary.title": "Samverkanskandidat", "summary.what": "Vad", "summary.who": "Vilka",
@@ -246,8 +247,9 @@ EN: dict[str, str] = {
     "candidates.need": "Need", "candidates.commonality": "Commonality",
     "candidates.standardisation": "Standardisation", "candidates.criticality": "Criticality",
     "candidates.covered": "Already covered",
-    "candidates.score_help": "Score = weighted sum of need, commonality, standardisation and criticality, "
-                             "minus what existing collaborations already cover (each part 0–1).",
+    "candidates.score_help": "Score = 0.3 × need + 0.4 × commonality + commonality × (0.15 × standardisation "
+                             "+ 0.15 × criticality) − 0.3 × already covered (each part 0–1; the "
+                             "weights are set in kb/analysis/defaults.py).",
     "candidates.summary": "Summary for a meeting",
     "candidates.none_match": "No candidate matches the filters.",
     "summary.title": "Collaboration candidate", "summary.what": "What", "summary.who": "Who",

@@ -119,14 +119,14 @@ def round_and_sources(rows: pd.DataFrame) -> str:
 
 
 def candidate_table(rows: pd.DataFrame, key: str, components: bool = False) -> None:
-    """Candidates as a table in the chosen language: rank, capability, score (its parts),
-    municipalities, lead, path and reasons."""
+    """Candidates as a table in the chosen language: rank, capability, score, path, lead,
+    municipalities, reasons, then the score's parts."""
     from kb.analysis.candidates import COMPONENTS
 
     lang = language()
     parts = COMPONENTS if components else []
-    table = rows[["rank", f"capability_{lang}", "score", *parts, "municipalities", "lead_name", "path",
-                  f"reasons_{lang}"]].assign(path=rows["path"].map(lambda p: t(f"path.{p}")))
+    table = rows[["rank", f"capability_{lang}", "score", "path", "lead_name", "municipalities",
+                  f"reasons_{lang}", *parts]].assign(path=rows["path"].map(lambda p: t(f"path.{p}")))
     table = table.rename(columns={
         "rank": t("col.rank"), f"capability_{lang}": t("col.capability"), "score": t("col.score"),
         "municipalities": t("col.municipalities"), "lead_name": t("col.lead"), "path": t("col.path"),
