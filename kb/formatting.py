@@ -8,6 +8,8 @@ from typing import Any, TextIO
 
 import pandas as pd
 
+from kb.safe_cells import spreadsheet_safe
+
 FORMATS = ("table", "csv", "json")
 
 
@@ -32,10 +34,14 @@ def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_frame(frame: pd.DataFrame, fmt: str, out: TextIO) -> None:
-    """Write ``frame`` to ``out`` as an aligned table, CSV or a JSON list of records."""
+    """Write ``frame`` to ``out`` as an aligned table, CSV or a JSON list of records.
+
+    CSV cells a spreadsheet would run as formulas get a protective quote (``kb.safe_cells``).
+    """
     frame = plain_frame(frame)
     if fmt == "csv":
-        frame.to_csv(out, index=False)
+        safe = frame.apply(lambda column: column.map(spreadsheet_safe)) if len(frame) else frame
+        safe.to_csv(out, index=False)
     elif fmt == "json":
         records = [{k: to_plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
         json.dump(records, out, ensure_ascii=False, indent=2, default=str)

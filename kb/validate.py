@@ -24,6 +24,10 @@ _FALSE = {"false", "no", "nej", "0", "n", "falskt"}
 _CODE = re.compile(r"^\d{4}$")
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00)?)?")
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters other than tab and line breaks: no spreadsheet or graph keeps them intact."""
+INT_LIMIT = 2**63
+"""Whole numbers must lie within ±INT_LIMIT (exclusive): the engine stores 64-bit integers."""
 
 
 class CellError(ValueError):
@@ -55,10 +59,24 @@ def _as_text(value: Any) -> str:
     text = value.strip() if type(value) is str else _text_of(value)
     if len(text) > MAX_TEXT_LENGTH:
         raise CellError(f"is {len(text):,} characters long, more than {MAX_TEXT_LENGTH:,}")
+    if control := _CONTROL.search(text):
+        raise CellError(f"contains a control character (U+{ord(control.group()):04X})")
     return text
 
 
 def _as_int(value: Any) -> int:
+    try:
+        number = _parse_int(value)
+    except CellError:
+        raise
+    except ValueError:  # "+-5", or more digits than Python converts
+        raise CellError("is not a whole number") from None
+    if not -INT_LIMIT < number < INT_LIMIT:
+        raise CellError("is too large a number to store")
+    return number
+
+
+def _parse_int(value: Any) -> int:
     if type(value) is str and value.isascii() and value.strip().lstrip("+-").isdigit():
         return int(value)
     if isinstance(value, bool):
@@ -79,7 +97,7 @@ def _as_float(value: Any) -> float:
     if isinstance(value, bool):
         raise CellError("is a true/false value, not a number")
     if isinstance(value, (int, float)):
-        number = float(value)
+        number = float(value) if abs(value) < 1e308 else math.inf
     else:
         text = _NUMBER_SPACES.sub("", _as_text(value)).replace(",", ".")
         if "_" in text:
@@ -109,6 +127,8 @@ def _as_date(value: Any) -> str:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise CellError("is a number, not a date (in Excel, format the cell as a date)")
     match = _DATE.fullmatch(_as_text(value))
     try:
         return date.fromisoformat(match.group(1)).isoformat() if match else _not_a_date()
@@ -124,7 +144,7 @@ def _as_code(value: Any) -> str:
     if type(value) is str and len(value) == 4 and value.isascii() and value.isdigit():
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if float(value).is_integer() and 0 <= value <= 9999:
+        if 0 <= value <= 9999 and float(value).is_integer():
             return f"{int(value):04d}"
         raise CellError("is not a municipality code")
     text = _as_text(value)
@@ -193,8 +213,8 @@ def _check_header(raw: RawTable, table: Table) -> list[Problem]:
         if name not in known:
             problems.append(Problem(raw.origin, "unknown column", row=1, column=name,
                                     expected="one of " + ", ".join(table.column_names)))
-    for column in table.columns:
-        if column.required and column.name not in seen:
+    for column in table.columns:  # a table without rows (JSON's "systems": []) needs no columns
+        if column.required and column.name not in seen and raw.rows:
             problems.append(Problem(raw.origin, "a required column is missing", row=1,
                                     column=column.name, expected=column.expected()))
     return problems

@@ -2,7 +2,8 @@
 
 Files are UTF-8 (a byte-order mark is accepted; any other encoding is an error that
 says how to save the file); the delimiter may be ``,`` or ``;`` (Swedish Excel saves with ``;``).
-Rows are numbered as a spreadsheet does: the header is row 1.
+Rows are numbered as a spreadsheet does: the header is row 1. Text a spreadsheet would
+run as a formula is written with a protective quote, which reading removes (``kb.safe_cells``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable
 from kb.model import TABLES
+from kb.safe_cells import restore, spreadsheet_safe
 
 csv.field_size_limit(10_000_000)
 
@@ -38,12 +40,13 @@ def read_csv_table(path: Path, problems: list[Problem]) -> RawTable | None:
         return None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         records = list(reader)
     except csv.Error as err:
         problems.append(Problem(str(path), f"the file is not valid CSV: {err}",
-                                row=reader.line_num, expected="comma- or semicolon-separated values"))
+                                row=reader.line_num, expected="comma- or semicolon-separated values, "
+                                'a quoted cell closed by a quote, a quote inside one written as ""'))
         return None
     header = [h.strip() for h in records[0]]
     rows = []
@@ -54,7 +57,7 @@ def read_csv_table(path: Path, problems: list[Problem]) -> RawTable | None:
             problems.append(Problem(str(path), f"the row has {len(record)} cells but the header "
                                     f"has {len(header)}", row=number,
                                     expected=f"{len(header)} cells, as in the header"))
-        cells: dict[str, Any] = dict(zip(header, record))
+        cells: dict[str, Any] = {name: restore(cell) for name, cell in zip(header, record)}
         rows.append(RawRow(number, cells))
     return RawTable(path.stem, str(path), header, rows)
 
@@ -74,6 +77,8 @@ def read_csv_folder(folder: Path) -> RawDataset:
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     if value is None:
         return ""
     if isinstance(value, bool):

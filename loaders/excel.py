@@ -3,7 +3,10 @@
 Reading: each sheet named after a table (``systems``, ...) is that table; its header is
 row 1 and rows keep the numbers Excel shows. Blank rows and empty sheets are skipped;
 sheets whose name starts with ``_`` or is ``README``/``Instruktioner`` are notes, not data.
-Formulas give their cached value; a formula Excel never calculated is an error.
+Formulas give their cached value; a formula Excel never calculated is an error, and so
+are merged cells (only the first cell of a merged range holds the value). Text a spreadsheet
+would run as a formula is written with a protective quote, which reading removes
+(``kb.safe_cells``).
 
 Writing (``write_workbook``): the same layout, plus, for the template, an instructions
 sheet in Swedish and English, header comments, drop-down lists and number checks, and a
@@ -25,13 +28,14 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kb.catalogue import FYRBODAL
 from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable
 from kb.model import MATURITY_LEVELS, TABLES, TABLES_BY_NAME, Column, Kind, Table
+from kb.safe_cells import restore, spreadsheet_safe
 
 NOTE_SHEETS = {"readme", "instruktioner", "instructions"}
 """Sheet names (lower case) that hold instructions, never data; so do names starting with '_'."""
@@ -44,6 +48,7 @@ TEMPLATE_ROWS = 2000
 
 _EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MERGE_TAG = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+\d+))?"')
 _TEXT_KINDS = {Kind.ID, Kind.CODE, Kind.TEXT, Kind.ENUM, Kind.BOOL}
 _BOLD = Font(bold=True)
 
@@ -60,8 +65,9 @@ def read_workbook(path: Path) -> RawDataset:
     path = Path(path)
     raw = RawDataset(str(path))
     try:
+        has_formulas, merged = _scan(path)
         values = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True, data_only=False) if _has_formulas(path) else None
+        formulas = load_workbook(path, read_only=True, data_only=False) if has_formulas else None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raw.problems.append(Problem(str(path), f"the file cannot be read as an Excel workbook ({err})",
                                     expected="an .xlsx workbook saved by Excel or LibreOffice"))
@@ -69,10 +75,13 @@ def read_workbook(path: Path) -> RawDataset:
     try:
         for name in values.sheetnames:
             if not is_note_sheet(name):
-                table = _read_sheet(f"{path}, sheet '{name}'", name, values[name],
+                origin = f"{path}, sheet '{name}'"
+                table = _read_sheet(origin, name, values[name],
                                     formulas[name] if formulas else None, raw.problems)
                 if table is not None:
                     raw.tables[name] = table
+                    ranges = merged.get(values[name]._worksheet_path, [])
+                    raw.problems += _merge_problems(origin, table, ranges)
     finally:
         values.close()
         if formulas:
@@ -80,19 +89,40 @@ def read_workbook(path: Path) -> RawDataset:
     return raw
 
 
-def _has_formulas(path: Path) -> bool:
-    """True when some sheet holds a formula (a ``<f>`` element); read in chunks, never whole."""
+def _scan(path: Path) -> tuple[bool, dict[str, list[tuple[str, int, str]]]]:
+    """Whether some sheet holds a formula (a ``<f>`` element), and each sheet part's merged ranges.
+
+    Ranges are (first column letter, first row, range text). Read in chunks, never whole.
+    """
+    has_formulas = False
+    merged: dict[str, list[tuple[str, int, str]]] = {}
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
                 continue
+            found: dict[bytes, tuple[str, int, str]] = {}
             with archive.open(name) as part:
                 tail = b""
                 while chunk := part.read(1 << 20):
-                    if _FORMULA_TAG.search(tail + chunk):
-                        return True
-                    tail = chunk[-16:]
-    return False
+                    has_formulas = has_formulas or bool(_FORMULA_TAG.search(tail + chunk))
+                    for match in _MERGE_TAG.finditer(tail + chunk):
+                        letter, row, end = (g.decode() if g else "" for g in match.groups())
+                        found[match.group(0)] = (letter, int(row), f"{letter}{row}:{end}".rstrip(":"))
+                    tail = chunk[-80:]
+            if found:
+                merged[name] = list(found.values())
+    return has_formulas, merged
+
+
+def _merge_problems(origin: str, table: RawTable, ranges: list[tuple[str, int, str]]) -> list[Problem]:
+    """One problem per merged range of a table sheet, at its first cell."""
+    problems = []
+    for letter, row, text in ranges:
+        index = column_index_from_string(letter) - 1
+        column = table.header[index] if index < len(table.header) else letter
+        problems.append(Problem(origin, f"cells {text} are merged", row=row, column=column, value=text,
+                                expected="one value in every cell (unmerge the cells and fill each one in)"))
+    return problems
 
 
 def _cell_value(origin: str, number: int, column: str, value: Any, formula: Any,
@@ -137,7 +167,7 @@ def _read_sheet(origin: str, name: str, values_ws: Any, formulas_ws: Any | None,
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             if column:
-                cells[column] = value
+                cells[column] = restore(value)
             else:
                 problems.append(Problem(origin, "a value in a column without a header", row=number,
                                         column=get_column_letter(index + 1), value=value,
@@ -299,7 +329,7 @@ def _header(ws: Any, table: Table, template: bool) -> list[WriteOnlyCell]:
 
 
 def _cell(ws: Any, column: Column, value: Any) -> Any:
-    """A value as Excel should hold it: dates as dates, booleans as true/false, '=' text as text."""
+    """A value as Excel should hold it: dates as dates, booleans as true/false, formula-like text quoted."""
     if value is None:
         return None
     if column.kind is Kind.DATE:
@@ -308,11 +338,7 @@ def _cell(ws: Any, column: Column, value: Any) -> Any:
         return cell
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(ws, value)
-        cell.data_type = "s"
-        return cell
-    return value
+    return spreadsheet_safe(value)
 
 
 def _write_table(wb: Workbook, table: Table, dataset: Dataset, template: bool) -> None:

@@ -1,7 +1,8 @@
 """A dataset as one JSON or YAML document: ``{table_name: [{column: value, ...}, ...], ...}``.
 
 Row N of a table is its item N (counting from 1). YAML is read with YAML 1.2's plain
-scalars, so ``no`` stays text and ``0114`` stays a code rather than becoming a number.
+scalars, so ``no`` stays text, ``0114`` stays a code rather than becoming a number and
+``2026-02-30`` stays text for the validation to judge (YAML 1.2 has no timestamps).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class _Yaml12Loader(_SafeLoader):
 
 _Yaml12Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")]
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 _Yaml12Loader.add_implicit_resolver(
@@ -46,6 +47,8 @@ def _parse(path: Path, text: str) -> tuple[Any, Problem | None]:
         except json.JSONDecodeError as err:
             return None, Problem(str(path), f"the file is not valid JSON: {err.msg} at line {err.lineno}, "
                                  f"column {err.colno}", expected=_SHAPE)
+        except (ValueError, RecursionError) as err:  # a number too long to convert, nesting too deep
+            return None, Problem(str(path), f"the file cannot be read as JSON: {err}", expected=_SHAPE)
     try:
         return yaml.load(text, Loader=_Yaml12Loader), None
     except yaml.YAMLError as err:
@@ -53,6 +56,8 @@ def _parse(path: Path, text: str) -> tuple[Any, Problem | None]:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(err, "problem", None) or str(err)
         return None, Problem(str(path), f"the file is not valid YAML: {reason}{where}", expected=_SHAPE)
+    except (ValueError, TypeError, RecursionError) as err:  # an explicit tag such as !!int on bad text
+        return None, Problem(str(path), f"the file cannot be read as YAML: {err}", expected=_SHAPE)
 
 
 def _records(path: Path, data: dict, problems: list[Problem]) -> tuple[dict, dict[str, list[int]]]:

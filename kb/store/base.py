@@ -7,6 +7,7 @@ new graph at once (all or nothing), which is how datasets are loaded.
 
 from __future__ import annotations
 
+import re
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
@@ -43,6 +44,20 @@ class QueryTimeout(QueryError):
 
 class LoadInProgress(StoreError):
     """Another process is loading into the same database."""
+
+
+_LOAD_CSV = re.compile(r"\bLOAD(?:\s|/\*.*?\*/|//[^\n]*\n)+CSV\b", re.IGNORECASE | re.DOTALL)
+
+
+def refuse_load_csv(cypher: str) -> None:
+    """Raise ``QueryError`` when ``cypher`` holds LOAD CSV, which engines allow in reads.
+
+    LOAD CSV makes the database server open files or fetch web addresses of the caller's
+    choosing, so a read (the console) may not use it; the product loads through ``kb.load``.
+    """
+    if _LOAD_CSV.search(cypher):
+        raise QueryError("LOAD CSV is not allowed here: it would make the database server open files "
+                         "or fetch web addresses. Load data with 'kb load' or the app's load page.")
 
 
 @dataclass(frozen=True)
@@ -150,7 +165,7 @@ class GraphStore(ABC):
     @abstractmethod
     def read(self, cypher: str, params: dict[str, Any] | None = None, *,
              timeout_ms: int | None = None, row_cap: int | None = -1) -> QueryResult:
-        """Run a read-only query, refused by the engine if it would write.
+        """Run a read-only query, refused by the engine if it would write (and LOAD CSV, always).
 
         ``timeout_ms`` defaults to the settings' limit; ``row_cap`` -1 means the
         settings' cap and None means no cap (for the product's own bulk reads).

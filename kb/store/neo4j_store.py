@@ -27,6 +27,7 @@ from kb.store.base import (
     StoreUnavailable,
     WriteRunner,
     collect,
+    refuse_load_csv,
 )
 
 
@@ -96,6 +97,7 @@ class Neo4jStore(GraphStore):
              timeout_ms: int | None = None, row_cap: int | None = -1) -> QueryResult:
         from neo4j import unit_of_work
 
+        refuse_load_csv(cypher)
         timeout, cap = self._limits(timeout_ms, row_cap)
         started = time.perf_counter()
 

@@ -1,0 +1,53 @@
+"""A child process for the crash and concurrency tests (run as a script, never imported by pytest).
+
+    python robust_child.py load DIR GRAPH SIZE SEED   load generate(SIZE, SEED); print READY first
+    python robust_child.py read DIR GRAPH SECONDS      print 'dataset-name municipality-count' lines
+
+Exit code 0 when done; 3 with the message on stderr when another load held the database.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from kb.settings import Settings
+from kb.store import LoadInProgress, open_store
+
+
+def load(folder: str, graph: str, size: int, seed: int) -> int:
+    from kb.load import write_dataset
+    from kb.synthetic import generate
+
+    dataset = generate(size, seed)
+    store = open_store(Settings(graph_url=f"embedded:{folder}", graph_name=graph))
+    print("READY", flush=True)
+    try:
+        write_dataset(store, dataset)
+    except LoadInProgress as err:
+        print(err, file=sys.stderr, flush=True)
+        return 3
+    finally:
+        store.close()
+    print("DONE", flush=True)
+    return 0
+
+
+def read(folder: str, graph: str, seconds: float) -> int:
+    store = open_store(Settings(graph_url=f"embedded:{folder}", graph_name=graph))
+    query = "MATCH (d:Dataset) WITH d.name AS name MATCH (m:Municipality) RETURN name, count(m)"
+    deadline = time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            for name, count in store.read(query).rows:
+                print(name, count, flush=True)
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    command, folder, graph, *rest = sys.argv[1:]
+    if command == "load":
+        sys.exit(load(folder, graph, int(rest[0]), int(rest[1])))
+    sys.exit(read(folder, graph, float(rest[0])))

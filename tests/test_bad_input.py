@@ -1,0 +1,79 @@
+"""Bad input, case by case: a clear message naming file, row, column, value and what was
+expected; no traceback from ``kb load``; and the graph exactly as it was (checked by export).
+
+The corpus is ``bad_inputs.BAD`` (plus ``test_loaders.BAD_CASES``); ``bad_inputs.MUST_LOAD``
+holds awkward inputs that are valid and must load.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from bad_inputs import BAD, MUST_LOAD
+from test_loaders import BAD_CASES, assert_problem, expected_tables, good, write_csv
+
+from kb.dataset import InvalidDataset
+from kb.export import export_dataset
+from kb.load import load_path
+from kb.settings import Settings
+from kb.store import GraphStore, open_store
+
+KB = Path(sys.executable).parent / "kb"
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(BAD) >= 30
+    assert not set(BAD) & set(BAD_CASES)
+    formats = {name.split()[0] for name in BAD}
+    assert formats == {"csv", "xlsx", "json", "yaml"}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_bad_input_names_the_cell_and_changes_nothing(store: GraphStore, tmp_path: Path, case: str) -> None:
+    load_path(store, write_csv(tmp_path / "good", good()))
+    before = export_dataset(store).tables
+    make, where = BAD[case]
+    source = make(tmp_path)
+    with pytest.raises(InvalidDataset) as caught:
+        load_path(store, source)
+    assert_problem(caught.value.problems, **where)
+    assert export_dataset(store).tables == before == expected_tables()
+
+
+@pytest.mark.parametrize("case", list(MUST_LOAD))
+def test_awkward_but_valid_input_loads(store: GraphStore, tmp_path: Path, case: str) -> None:
+    load_path(store, MUST_LOAD[case](tmp_path))
+    assert export_dataset(store).tables == expected_tables()
+
+
+CLI_CASES = ["csv unterminated quote", "xlsx merged cells", "json nested too deep",
+             "yaml 30 February unquoted", "yaml python object tag", "csv number too large to store"]
+
+
+def test_kb_load_reports_without_a_traceback(db_dir: Path, tmp_path: Path) -> None:
+    """Through the installed ``kb`` command: exit 1, the cell named, no traceback, graph unchanged."""
+    name = f"bad_{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "KB_GRAPH_URL": f"embedded:{db_dir}", "KB_GRAPH_NAME": name}
+    store = open_store(Settings(graph_url=f"embedded:{db_dir}", graph_name=name))
+    try:
+        load_path(store, write_csv(tmp_path / "good", good()))
+        before = export_dataset(store).tables
+        for case in CLI_CASES:
+            make, where = BAD[case]
+            folder = tmp_path / case.replace(" ", "_")
+            folder.mkdir()
+            result = subprocess.run([str(KB), "load", str(make(folder))], capture_output=True, text=True,
+                                    env=env, timeout=60)
+            assert result.returncode == 1, (case, result.stdout, result.stderr)
+            assert "Traceback" not in result.stderr, case
+            assert where["message"] in result.stderr, (case, result.stderr)
+            assert "Nothing was loaded; the graph is unchanged." in result.stderr
+            assert export_dataset(store).tables == before, case
+    finally:
+        store.graph.delete()
+        store.close()
