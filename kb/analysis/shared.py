@@ -17,7 +17,7 @@ _VIA = {"capability": "through the systems", "system": "supplied by", "supplier"
 
 
 def shared(store: GraphStore, *, min_municipalities: int = SHARED_MIN_MUNICIPALITIES) -> pd.DataFrame:
-    """Capabilities, systems and suppliers used by ``min_municipalities`` or more municipalities.
+    """Capabilities, systems and suppliers used by two or more municipalities (``min_municipalities``).
 
     A municipality *uses* a system when it has a USES relationship to it, a supplier when
     it uses one of the supplier's systems (PROVIDES), and a capability when it uses a system
