@@ -6,10 +6,12 @@ from kb.graphview import to_html
 from kb.queries import all_queries
 from kb.store import QueryError
 from ui import state
-from ui.console import display_frame, graph_view, param_values
+from ui.auth import require
+from ui.console import display_frame, graph_view, param_values, share_panel
 from ui.texts import label_names, t
 from ui.widgets import downloads
 
+require("console")
 st.title(t("console.title"))
 limits = state.settings()
 st.write(t("console.intro", seconds=limits.query_timeout_ms / 1000, rows=limits.row_cap))
@@ -27,6 +29,7 @@ with st.form(f"console_form_{name}"):
                                    help=p.description or None, key=f"console_{name}_{p.name}")
              for p in (query.params if query else ())}
     run = st.form_submit_button(t("console.run"), type="primary")
+share_panel(query, cypher, texts)
 
 if run:
     try:

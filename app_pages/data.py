@@ -8,16 +8,21 @@ import streamlit as st
 from kb.dataset import InvalidDataset
 from kb.load import write_dataset
 from ui import state
+from ui.auth import can, require
 from ui.data import UPLOAD_TYPES, export_zip, problems_frame, read_upload
 from ui.texts import t
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "template.xlsx"
 
+require("export")
 st.title(t("data.title"))
 st.write(t("data.intro"))
 
 st.subheader(t("data.upload"))
-upload = st.file_uploader(t("data.choose"), type=UPLOAD_TYPES, key="data_upload")
+may_load = can("load")
+if not may_load:
+    st.info(t("data.load_needs_editor"))
+upload = st.file_uploader(t("data.choose"), type=UPLOAD_TYPES, key="data_upload") if may_load else None
 if upload is not None:
     try:
         dataset = read_upload(upload.name, upload.getvalue())

@@ -4,7 +4,7 @@
     kb validate PATH        only check a dataset, write nothing
     kb info [--json]        backend and counts per label and relationship type
     kb query Q [-p k=v]     run a saved query, a .cypher file or Cypher text (read-only)
-    kb queries              list the saved queries
+    kb queries              list the saved queries (--save FILE imports one as user/NAME)
     kb analyse NAME         run an analysis (kb analyse --list)
     kb export PATH          write the graph as CSV folder, .xlsx, .json, .yaml or ArchiMate .xml
     kb import-archimate F   seed or update the graph from an ArchiMate exchange file
@@ -24,7 +24,7 @@ import click
 
 from kb.dataset import InvalidDataset
 from kb.formatting import FORMATS, write_frame
-from kb.queries import Query, QueryFileError, all_queries, get_query, parse_query
+from kb.queries import Query, QueryFileError, all_queries, get_query, import_query, parse_query
 from kb.settings import Settings
 from kb.store import GraphStore, StoreError, open_store
 
@@ -167,8 +167,15 @@ def query(ctx: click.Context, query_or_file: str, params: tuple[str, ...], fmt: 
 
 
 @cli.command()
-def queries() -> None:
-    """List the saved queries with their parameters."""
+@click.option("--save", "save", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Import this .cypher file into the user queries folder as user/<its name>.")
+@click.option("--replace", is_flag=True, help="With --save: replace a saved query of the same name.")
+def queries(save: Path | None, replace: bool) -> None:
+    """List the saved queries with their parameters, or import one with --save FILE."""
+    if save is not None:
+        imported = import_query(save.read_bytes(), save.name, replace)
+        click.echo(f"Saved {imported.name} in {imported.path}; run it with: kb query {imported.name}")
+        return
     for name, saved in all_queries().items():
         params = ", ".join(f"{p.name}={p.default}" for p in saved.params)
         click.echo(f"{name:<40}{saved.title}" + (f"  [{params}]" if params else ""))

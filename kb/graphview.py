@@ -4,7 +4,8 @@
 (query ``graph/neighbourhood``, once per step) and keeps every node within ``depth``
 steps whose label is allowed. Beyond ``max_nodes`` it keeps the nearest nodes and folds
 the rest into one node per label ("12 more System"), so a browser is never asked to
-draw more than it can (pyvis stalls at about 1,500 nodes). ``to_html`` draws a view.
+draw more than it can (pyvis stalls at about 1,500 nodes). ``view_of_graph`` makes a view of
+any networkx graph (a similarity network, say); ``to_html`` draws a view.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class View:
     and ``props``. ``hidden`` counts the folded nodes per label.
     """
 
-    graph: nx.MultiDiGraph
+    graph: nx.Graph
     focus: Any
     hidden: dict[str, int] = field(default_factory=dict)
     cut_short: bool = False
@@ -137,6 +138,24 @@ def view_of(nodes: Iterable[GraphNode], relationships: Iterable[GraphRelationshi
     return fold(View(graph, None), max_nodes)
 
 
+def view_of_graph(graph: nx.Graph, label: str, max_nodes: int = MAX_NODES) -> View:
+    """A view of any networkx graph, every node a ``label`` (an undirected graph stays undirected).
+
+    Node attribute ``name`` is drawn (default: the node) and ``colour`` fills it (default: the
+    label's colour); the other attributes show on hover. Edge attribute ``type`` is its text.
+    """
+    drawn = nx.Graph() if not graph.is_directed() else nx.DiGraph()
+    for node, data in graph.nodes(data=True):
+        props = {k: v for k, v in data.items() if k not in ("name", "colour")}
+        colour = {"colour": data["colour"]} if "colour" in data else {}
+        drawn.add_node(node, label=label, key=str(node), name=str(data.get("name", node)), depth=0,
+                       props=props, **colour)
+    for start, end, data in graph.edges(data=True):
+        drawn.add_edge(start, end, type=str(data.get("type", "")),
+                       props={k: v for k, v in data.items() if k != "type"})
+    return fold(View(drawn, None), max_nodes)
+
+
 def fold(view: View, max_nodes: int) -> View:
     """Keep the ``max_nodes`` - (labels folded) nearest nodes; fold the rest per label.
 
@@ -183,6 +202,8 @@ def _title(data: Mapping[str, Any]) -> str:
 
 
 def _colour(view: View, node: Any, data: Mapping[str, Any], by_maturity: bool) -> str:
+    if "colour" in data:
+        return data["colour"]
     if by_maturity:
         level = maturity_of(view, node)
         if level is not None:
@@ -204,11 +225,11 @@ def _legend(view: View, names: Mapping[str, str], by_maturity: bool) -> str:
             f'position:absolute;top:0;left:0;background:rgba(255,255,255,.85);z-index:10">{spans}</div>')
 
 
-def _options(physics: bool, hierarchical: bool) -> dict[str, Any]:
+def _options(physics: bool, hierarchical: bool, directed: bool = True) -> dict[str, Any]:
     options: dict[str, Any] = {
         "physics": {"enabled": physics, "stabilization": {"iterations": 150},
                     "barnesHut": {"gravitationalConstant": -6000, "springLength": 120}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+        "edges": {"arrows": {"to": {"enabled": directed, "scaleFactor": 0.4}},
                   "color": {"color": "#bbbbbb"}, "font": {"size": 9}},
         "interaction": {"hover": True, "navigationButtons": True},
     }
@@ -228,7 +249,8 @@ def to_html(view: View, names: Mapping[str, str] | None = None, by_maturity: boo
     from pyvis.network import Network
 
     names = names or {}
-    net = Network(height=f"{height_px}px", width="100%", directed=True, cdn_resources="in_line")
+    net = Network(height=f"{height_px}px", width="100%", directed=view.graph.is_directed(),
+                  cdn_resources="in_line")
     for node, data in view.graph.nodes(data=True):
         if data["label"] == AGGREGATE:
             text = f"+{data['count']} {names.get(data['of'], data['of'])}"
@@ -241,6 +263,6 @@ def to_html(view: View, names: Mapping[str, str] | None = None, by_maturity: boo
                      shape="star" if node == view.focus else "dot")
     for start, end, data in view.graph.edges(data=True):
         net.add_edge(str(start), str(end), title=data["type"], label=data["type"].lower())
-    net.set_options(json.dumps(_options(physics, hierarchical)))
+    net.set_options(json.dumps(_options(physics, hierarchical, view.graph.is_directed())))
     html = net.generate_html()
     return html.replace("<body>", "<body>" + _legend(view, names, by_maturity), 1)

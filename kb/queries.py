@@ -12,14 +12,21 @@ A query file starts with a header of Cypher comments, so the file runs as it is:
 ``title`` is required; ``mode`` is ``read`` (the default) or ``write``. A query's
 name is its path below ``queries/`` without ``.cypher`` (``load/municipality``).
 Set ``KB_QUERIES_DIR`` to use another folder.
+
+Users' own queries (saved from the console, imported with ``kb queries --save FILE``)
+are read queries in the same format in a folder of their own (``Settings.queries_folder``:
+KB_USER_QUERIES_DIR, by default ``queries`` beside the embedded database), named
+``user/<name>``. ``render_query`` writes a query as its file: ``parse_query`` of it gives
+the same query back.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
-from functools import cache
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +36,8 @@ if TYPE_CHECKING:
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _PARAM = re.compile(r"^(\w+)\s*:\s*(\w+)\s*(?:=\s*(.*?))?\s*(?:\|\s*(.*))?$")
 PARAM_TYPES = ("str", "int", "float", "bool", "list")
+USER_PREFIX = "user/"
+MAX_QUERY_BYTES = 100_000
 
 
 class QueryFileError(ValueError):
@@ -149,9 +158,141 @@ def _load_all(folder: Path) -> dict[str, Query]:
     return found
 
 
+def user_queries_dir() -> Path:
+    """The folder of the users' saved queries (``Settings.queries_folder``)."""
+    from kb.settings import Settings
+
+    return Settings.from_env().queries_folder()
+
+
+@lru_cache(maxsize=8)
+def _load_user(folder: Path, stamp: int) -> dict[str, Query]:
+    """The read queries in ``folder`` as of its modification ``stamp``; unreadable files are left out."""
+    found = {}
+    for path in sorted(folder.glob("*.cypher")):
+        name = USER_PREFIX + path.stem
+        try:
+            query = parse_query(path.read_text(encoding="utf-8"), name, path)
+        except (OSError, UnicodeDecodeError, QueryFileError):
+            continue
+        if not query.is_write:
+            found[name] = query
+    return found
+
+
+def user_queries() -> dict[str, Query]:
+    """The users' saved queries, by name (``user/<name>``); re-read when the folder changes."""
+    folder = user_queries_dir()
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _load_user(folder, stamp)
+
+
 def all_queries() -> dict[str, Query]:
-    """Every query file, by name."""
-    return _load_all(queries_dir())
+    """Every query file, by name: the product's, then the users' (``user/<name>``)."""
+    product = _load_all(queries_dir())
+    return product | {name: q for name, q in user_queries().items() if name not in product}
+
+
+def _default_text(param: Param) -> str:
+    if isinstance(param.default, bool):
+        return "true" if param.default else "false"
+    if isinstance(param.default, list):
+        return ", ".join(map(str, param.default))
+    return str(param.default)
+
+
+def _param_line(param: Param) -> str:
+    default = "" if param.default is None else f" = {_default_text(param)}"
+    description = f" | {param.description}" if param.description else ""
+    return f"// param {param.name}: {param.type}{default}{description}"
+
+
+def render_query(query: Query) -> str:
+    """The query as its file, header then Cypher: ``parse_query(render_query(q), q.name) == q``.
+
+    Raises ``QueryFileError`` naming the part a file cannot hold unchanged (a line break in
+    the title, a '|' in a default, leading or trailing spaces, ...).
+    """
+    lines = [f"// title: {query.title}"]
+    lines += [f"// description: {query.description}"] if query.description else []
+    lines += [_param_line(p) for p in query.params]
+    lines += [f"// audience: {query.audience}"] if query.audience else []
+    lines += [f"// mode: {query.mode}", ""] if query.cypher.startswith("//") else [f"// mode: {query.mode}"]
+    text = "\n".join([*lines, query.cypher]) + "\n"
+    _check_reads_back(query, text)
+    return text
+
+
+def _check_reads_back(query: Query, text: str) -> None:
+    """Raise ``QueryFileError`` unless ``text`` parses to ``query``, naming the first part that differs."""
+    where = f"The query {query.name or query.title!r} cannot be saved as a file"
+    try:
+        back = parse_query(text, query.name, query.path)
+    except QueryFileError as err:
+        raise QueryFileError(f"{where}: {err}") from None
+    for part in ("title", "description", "audience", "cypher"):
+        if getattr(back, part) != getattr(query, part):
+            raise QueryFileError(f"{where}: its {part} would not read back the same (line breaks and "
+                                 "leading or trailing spaces cannot be kept)")
+    if back.params != query.params:
+        wrong = next((p.name for p, b in zip(query.params, back.params) if p != b), "")
+        raise QueryFileError(f"{where}: parameter ${wrong} would not read back the same (a default "
+                             "must fit its type, have no '|' and, for a list, no commas in its items)")
+
+
+def safe_name(text: str) -> str:
+    """A file-name stem from ``text``: lower-case ASCII letters, digits, '_' and '-' (å -> a),
+    at most 60 characters, so it can name no other folder."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_text).strip("_-").lower()[:60]
+    if not stem:
+        raise QueryFileError(f"{text!r} gives no file name; use letters or digits")
+    return stem
+
+
+def save_query(query: Query, name: str | None = None, overwrite: bool = False) -> Query:
+    """Write ``query`` to ``<user folder>/<safe_name(name or title)>.cypher`` and return it
+    as ``user/<stem>``.
+
+    Read queries only. Refuses (``QueryFileError``) to replace an existing file unless
+    ``overwrite``, and to write into the product's ``queries/`` folder.
+    """
+    if query.is_write:
+        raise QueryFileError("Only read queries can be saved; this one has '// mode: write'")
+    folder = user_queries_dir().resolve()
+    product = queries_dir().resolve()
+    if folder == product or product in folder.parents:
+        raise QueryFileError(f"The user queries folder {folder} is inside the product's queries "
+                             f"({product}); set KB_USER_QUERIES_DIR to another folder")
+    stem = safe_name(name or query.title)
+    target = folder / f"{stem}.cypher"
+    if target.exists() and not overwrite:
+        raise QueryFileError(f"A saved query called {USER_PREFIX}{stem} exists already; "
+                             "choose another name or replace it")
+    text = render_query(replace(query, name=USER_PREFIX + stem))
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{stem}.{os.getpid()}.tmp"
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)
+    _load_user.cache_clear()
+    return parse_query(text, USER_PREFIX + stem, target)
+
+
+def import_query(content: bytes, filename: str, overwrite: bool = False) -> Query:
+    """Read an uploaded or given query file and save it as ``user/<its file name>``;
+    ``QueryFileError`` says in words what is wrong with it."""
+    if len(content) > MAX_QUERY_BYTES:
+        raise QueryFileError(f"{filename}: {len(content):,} bytes; a query file may have at most "
+                             f"{MAX_QUERY_BYTES:,}")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise QueryFileError(f"{filename}: not UTF-8 text") from None
+    stem = Path(filename).stem
+    return save_query(parse_query(text, stem, Path(filename)), stem, overwrite)
 
 
 def get_query(name: str) -> Query:

@@ -38,7 +38,12 @@ PAGES = {  # url path -> (page name, its title)
     "impact": ("impact", SV["impact.title"]), "heatmap": ("heatmap", SV["heatmap.title"]),
     "graph": ("graph", SV["graph.title"]), "console": ("console", SV["console.title"]),
     "data": ("data", SV["data.title"]),
+    "partners": ("partners", SV["partners.title"]), "trends": ("trends", SV["trends.title"]),
+    "capacity": ("capacity", SV["capacity.title"]), "realism": ("realism", SV["realism.title"]),
 }
+
+FIGURES = {"trends": "trends.improving", "capacity": "capacity.median_cost", "realism": "realism.compared"}
+"""A metric each page shows only when its analysis found something."""
 
 
 def _free_port() -> int:
@@ -107,6 +112,13 @@ def _check(page, name: str) -> None:
         assert any(":Municipality" in text for text in cells.all_text_contents())
     elif name == "candidates":
         page.get_by_text(SV["candidates.summary"]).wait_for(timeout=20_000)
+    elif name == "partners":
+        page.frame_locator("iframe").first.locator(".vis-network canvas").wait_for(timeout=20_000)
+        page.locator("[role=gridcell]", has_text="Uddevalla").first.wait_for(state="attached", timeout=20_000)
+    elif name in FIGURES:
+        page.get_by_test_id("stMetricLabel").filter(has_text=SV[FIGURES[name]]).first.wait_for(timeout=20_000)
+        page.locator(".vega-embed canvas, .vega-embed svg").first.wait_for(timeout=20_000)
+        page.locator("[role=gridcell]").first.wait_for(state="attached", timeout=20_000)
 
 
 def _settle(page, seconds: float = 15.0) -> None:

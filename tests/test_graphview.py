@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+import networkx as nx
 import pytest
 
-from kb.graphview import AGGREGATE, neighbourhood, to_html
+from kb.graphview import AGGREGATE, neighbourhood, to_html, view_of_graph
 
 AREAS = [{"id": "ar", "name_sv": "Arkitektur", "name_en": "Architecture"}]
 CAPABILITIES = [
@@ -89,3 +90,16 @@ def test_html_is_self_contained_with_legend_and_nodes(store, small):
     assert 'id="legend"' in html and "Kommun" in html
     assert '"hierarchical": {"enabled": true' in html
     assert '"label": "Aby"' in html and json.dumps("Förmåga 1") in html
+
+
+def test_any_undirected_graph_is_drawn_without_arrows_in_its_own_colours():
+    graph = nx.Graph()
+    graph.add_node("1001", name="Aby", colour="#123456", group=1)
+    graph.add_node("1002", name="Bby")
+    graph.add_edge("1001", "1002", type="0.50")
+    view = view_of_graph(graph, "Municipality")
+    assert keys(view) == {"1001", "1002"} and not view.graph.is_directed()
+    assert view.graph.nodes["1001"]["props"] == {"group": 1}
+    html = to_html(view)
+    assert '"color": "#123456"' in html and '"label": "Bby"' in html and '"label": "0.50"' in html
+    assert '"to": {"enabled": false' in html

@@ -1,14 +1,19 @@
-"""The console page's helpers: parameters from the form, results for display and as a graph."""
+"""The console page's helpers: parameters from the form, results for display and as a graph,
+and the panel that saves, downloads and imports queries as files."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
+import streamlit as st
 
 from kb.graphview import View, view_of
-from kb.queries import Query
+from kb.queries import Query, QueryFileError, import_query, render_query, safe_name, save_query
 from kb.store import GraphNode, GraphPath, GraphRelationship, QueryResult
+from ui.auth import can
+from ui.texts import t
 
 
 def param_values(query: Query | None, texts: dict[str, str]) -> dict[str, Any]:
@@ -26,6 +31,59 @@ def param_values(query: Query | None, texts: dict[str, str]) -> dict[str, Any]:
         except ValueError:
             raise ValueError(f"${param.name} must be {param.type}, not {text!r}") from None
     return values
+
+
+def shared_query(query: Query | None, cypher: str, texts: dict[str, str], title: str,
+                 description: str = "") -> Query:
+    """The console's query as a file would hold it: the editor's Cypher, the saved query's
+    parameters with the form's values as their defaults, title and description on one line."""
+    values = param_values(query, texts)
+    params = tuple(replace(p, default=values[p.name]) for p in query.params) if query else ()
+    return Query(query.name if query else "", " ".join(title.split()), "\n".join(cypher.splitlines()).strip(),
+                 " ".join(description.split()), params, query.audience if query else "")
+
+
+def share_panel(query: Query | None, cypher: str, texts: dict[str, str]) -> None:
+    """Download the query as a .cypher file; save it, or import a file, into the user folder."""
+    with st.expander(t("console.share")):
+        st.caption(t("console.share_intro"))
+        title = query.title if query else t("console.own_title")
+        try:
+            text = render_query(shared_query(query, cypher, texts, title, query.description if query else ""))
+        except ValueError as err:
+            st.error(t("console.share_error", error=err))
+        else:
+            st.download_button(t("console.download"), text, f"{safe_name(title)}.cypher", "text/plain",
+                               key="console_download")
+        if can("save_query"):
+            _save_form(query, cypher, texts)
+            _import_form()
+
+
+def _save_form(query: Query | None, cypher: str, texts: dict[str, str]) -> None:
+    with st.form("console_save_form"):
+        title = st.text_input(t("console.save_title"), key="console_save_title")
+        description = st.text_area(t("console.save_description"), key="console_save_description")
+        overwrite = st.checkbox(t("console.save_overwrite"), key="console_save_overwrite")
+        if st.form_submit_button(t("console.save")):
+            try:
+                saved = save_query(shared_query(query, cypher, texts, title, description), None, overwrite)
+            except ValueError as err:
+                st.error(t("console.share_error", error=err))
+            else:
+                st.success(t("console.saved_as", name=saved.name))
+
+
+def _import_form() -> None:
+    upload = st.file_uploader(t("console.import"), type=["cypher"], key="console_import")
+    overwrite = st.checkbox(t("console.save_overwrite"), key="console_import_overwrite")
+    if upload is not None and st.button(t("console.import_run"), key="console_import_run"):
+        try:
+            saved = import_query(upload.getvalue(), upload.name, overwrite)
+        except QueryFileError as err:
+            st.error(t("console.share_error", error=err))
+        else:
+            st.success(t("console.imported", name=saved.name))
 
 
 def shown(value: Any) -> Any:
