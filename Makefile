@@ -41,8 +41,8 @@ test: test-setup
 lint: setup
 	$(BIN)/ruff check .
 
+## make bench: the benchmark (about 10 minutes); results in bench/results/
 bench: setup
-	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench
 
 clean:

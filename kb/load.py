@@ -1,10 +1,13 @@
 """Write a validated dataset into a graph store, replacing what was there at once.
 
-Nodes are created in batches (``UNWIND $rows``) and each batch returns the engine ids
-of its new nodes; relationships are then attached by those ids, which is several
-times faster than looking their ends up by key. The whole graph is built aside and
-swapped in by the store (``GraphStore.replace_graph``): a load is all or nothing, and
-loading the same data twice gives the same graph.
+On FalkorDB the new graph is built with the engine's bulk command
+(``replace_graph_bulk``): nodes are numbered in table order and relationships name
+their ends by those numbers, in the engine's binary format. Elsewhere (Neo4j) nodes
+are created in batches (``UNWIND $rows``, queries ``load/``) that return the engine
+ids of the new nodes, and relationships are attached by those ids, several times
+faster than looking their ends up by key. Either way the whole graph is built aside
+and swapped in by the store: a load is all or nothing, and loading the same data
+twice gives the same graph.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kb.dataset import Dataset
-from kb.model import NODE_TABLES, TABLES, Column, Table
+from kb.diff import TableChanges, diff_datasets
+from kb.export import export_dataset
+from kb.model import NODE_TABLES, TABLES, Table
 from kb.queries import get_query
 from kb.store.base import GraphStore, WriteRunner
 
@@ -36,7 +41,7 @@ class LoadReport:
     relationships: int = 0
     seconds: float = 0.0
     synthetic: bool = False
-    warnings: list[str] = field(default_factory=list)
+    changes: dict[str, TableChanges] | None = None  # set when the load compared old and new
 
     def summary(self) -> str:
         """One line for people."""
@@ -63,8 +68,12 @@ def row_key(table: Table, row: dict[str, Any]) -> str:
     return "|".join(str(row[k]) for k in table.key)
 
 
-def _properties(columns: tuple[Column, ...], row: dict[str, Any]) -> dict[str, Any]:
-    return {c.name: row[c.name] for c in columns if c.name in row}
+def _property_names(table: Table) -> tuple[str, ...]:
+    return tuple(c.name for c in table.property_columns)
+
+
+def _properties(names: tuple[str, ...], row: dict[str, Any]) -> dict[str, Any]:
+    return {n: row[n] for n in names if n in row}
 
 
 def _batches(items: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
@@ -74,29 +83,34 @@ def _batches(items: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
 
 @dataclass
 class _Plan:
-    """Relationships to create, grouped by type, as (start key, end key, properties)."""
+    """Relationships to create by type: start table, end table, (start key, end key, properties)."""
 
-    by_type: dict[str, list[tuple[tuple[str, str], tuple[str, str], dict[str, Any]]]]
+    by_type: dict[str, tuple[str, str, list[tuple[str, str, dict[str, Any]]]]]
 
     @classmethod
     def of(cls, dataset: Dataset) -> _Plan:
-        by_type: dict[str, list] = {}
+        by_type: dict[str, tuple[str, str, list]] = {}
         for table in TABLES:
-            for row in dataset.tables[table.name]:
-                if table.is_node:
-                    own = (table.name, row_key(table, row))
-                    for column in table.columns:
-                        if column.link and column.name in row:
-                            other = (column.link.table, str(row[column.name]))
-                            ends = (own, other) if column.link.outgoing else (other, own)
-                            by_type.setdefault(column.link.rel_type, []).append((*ends, {}))
-                else:
-                    start_ref = table.column(table.start or "").references or ""
-                    end_ref = table.column(table.end or "").references or ""
-                    props = _properties(table.property_columns, row)
-                    by_type.setdefault(table.rel_type or "", []).append(
-                        ((start_ref, str(row[table.start])), (end_ref, str(row[table.end])), props))
+            rows = dataset.tables[table.name]
+            if table.is_node:
+                for column in (c for c in table.columns if c.link):
+                    link, name = column.link, column.name
+                    ends = (table.name, link.table) if link.outgoing else (link.table, table.name)
+                    rels = by_type.setdefault(link.rel_type, (*ends, []))[2]
+                    for row in rows:
+                        if name in row:
+                            own, other = row_key(table, row), str(row[name])
+                            rels.append((own, other, {}) if link.outgoing else (other, own, {}))
+            else:
+                start, end, names = table.start or "", table.end or "", _property_names(table)
+                ends = (table.column(start).references or "", table.column(end).references or "")
+                by_type.setdefault(table.rel_type or "", (*ends, []))[2].extend(
+                    (str(row[start]), str(row[end]), _properties(names, row)) for row in rows)
         return cls(by_type)
+
+    def count(self) -> int:
+        """Number of relationships."""
+        return sum(len(rels) for _, _, rels in self.by_type.values())
 
 
 def index_plan() -> list[tuple[str, str]]:
@@ -104,38 +118,74 @@ def index_plan() -> list[tuple[str, str]]:
     return [(t.label or "", t.key[0]) for t in NODE_TABLES]
 
 
-def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
-    """Replace the store's graph with ``dataset``; return what was written."""
+def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None = None,
+                  compare: bool = False) -> LoadReport:
+    """Replace the store's graph with ``dataset``; return what was written.
+
+    With ``compare``, the report also says per table what was added, removed, changed
+    and left unchanged against the graph as it was (this reads the whole graph first).
+
+    FalkorDB stores build the new graph with the engine's bulk command
+    (``replace_graph_bulk``); other stores with the ``load/`` queries.
+    """
     started = time.perf_counter()
+    changes = diff_datasets(export_dataset(store), dataset) if compare else None
     plan = _Plan.of(dataset)
     total_nodes = sum(len(dataset.tables[t.name]) for t in NODE_TABLES)
-    total_rels = sum(len(v) for v in plan.by_type.values())
+    total_rels = plan.count()
     tick = progress or (lambda step, done, total: None)
+    if hasattr(store, "replace_graph_bulk"):
+        _write_bulk(store, dataset, plan)
+        tick("nodes", total_nodes, total_nodes)
+        tick("relationships", total_rels, total_rels)
+    else:
+        store.replace_graph(_cypher_fill(dataset, plan, tick, total_nodes, total_rels), index_plan())
+    return LoadReport(dataset.origin, dataset.counts(), total_nodes, total_rels,
+                      time.perf_counter() - started, dataset.synthetic, changes)
+
+
+def _write_bulk(store: Any, dataset: Dataset, plan: _Plan) -> None:
+    """Nodes numbered in table order (the ids the bulk command gives them), then relationships."""
+    ids: dict[str, dict[str, int]] = {}
+    nodes, first = [], 0
+    for table in NODE_TABLES:
+        rows, names = dataset.tables[table.name], _property_names(table)
+        ids[table.name] = {row_key(table, row): first + i for i, row in enumerate(rows)}
+        first += len(rows)
+        nodes.append((table.label or "", [_properties(names, row) for row in rows]))
+    relationships = []
+    for rel_type, (start, end, rels) in plan.by_type.items():
+        starts, ends = ids[start], ids[end]
+        relationships.append((rel_type, [(starts[s], ends[t], p) for s, t, p in rels]))
+    store.replace_graph_bulk(nodes, relationships, index_plan())
+
+
+def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int,
+                 total_rels: int) -> Callable[[WriteRunner], None]:
+    """Build the graph with the ``load/`` queries: nodes return their ids, relationships use them."""
 
     def fill(run: WriteRunner) -> None:
-        ids: dict[tuple[str, str], Any] = {}
+        ids: dict[str, dict[str, Any]] = {}
         done = 0
         for table in NODE_TABLES:
             cypher = get_query(node_query_name(table)).cypher
+            names, table_ids = _property_names(table), ids.setdefault(table.name, {})
             for batch in _batches(dataset.tables[table.name]):
-                payload = [{"k": row_key(table, r), "p": _properties(table.property_columns, r)}
-                           for r in batch]
+                payload = [{"k": row_key(table, r), "p": _properties(names, r)} for r in batch]
                 for key, node_id in run(cypher, {"rows": payload}):
-                    ids[(table.name, key)] = node_id
+                    table_ids[key] = node_id
                 done += len(batch)
                 tick("nodes", done, total_nodes)
         done = 0
-        for rel_type, rels in plan.by_type.items():
+        for rel_type, (start, end, rels) in plan.by_type.items():
             cypher = get_query(relationship_query_name(rel_type)).cypher
             for batch in _batches(rels):
-                payload = [{"s": ids[s], "t": ids[t], "p": p} for s, t, p in batch]
+                payload = [{"s": ids[start][s], "t": ids[end][t], "p": p} for s, t, p in batch]
                 run(cypher, {"rows": payload})
                 done += len(batch)
                 tick("relationships", done, total_rels)
 
-    store.replace_graph(fill, index_plan())
-    return LoadReport(dataset.origin, dataset.counts(), total_nodes, total_rels,
-                      time.perf_counter() - started, dataset.synthetic)
+    return fill
 
 
 def read_path(path: str | Path) -> Dataset:
@@ -149,7 +199,8 @@ def read_path(path: str | Path) -> Dataset:
     return validate(read_dataset(Path(path)))
 
 
-def load_path(store: GraphStore, path: str | Path, progress: Progress | None = None) -> LoadReport:
+def load_path(store: GraphStore, path: str | Path, progress: Progress | None = None,
+              compare: bool = False) -> LoadReport:
     """Read, validate and load the dataset at ``path``; nothing is written if it is invalid."""
-    return write_dataset(store, read_path(path), progress)
+    return write_dataset(store, read_path(path), progress, compare)
 

@@ -9,11 +9,14 @@ the old graph or the new one, never a mix.
 from __future__ import annotations
 
 import fcntl
+import functools
+import itertools
 import os
 import struct
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +36,7 @@ from kb.store.base import (
     StoreUnavailable,
     WriteRunner,
     collect,
+    refuse_load_csv,
 )
 
 STAGING_MARK = "__loading_"
@@ -78,6 +82,8 @@ def _translate(err: Exception) -> QueryError:
     if "timed out" in text.lower():
         return QueryTimeout("The query ran past its time limit and was stopped. "
                             "Narrow it (a LIMIT, a WHERE, shorter paths) or raise the limit.")
+    if "more than one statement" in text:
+        return QueryError("Run one statement at a time: this query holds several, separated by ';'.")
     return QueryError(text.replace("errMsg: ", "").split(" errCtx:")[0])
 
 
@@ -96,7 +102,7 @@ NodeGroup = tuple[str, list[dict[str, Any]]]
 RelationshipGroup = tuple[str, list[tuple[int, int, dict[str, Any]]]]
 """A relationship type and its relationships as (start node id, end node id, properties)."""
 
-BULK_CALL_BYTES = 32_000_000
+BULK_CALL_BYTES = 8_000_000
 """Most bytes of entities sent in one ``GRAPH.BULK`` call (the engine accepts up to 512 MB)."""
 
 
@@ -143,14 +149,16 @@ def _group_tokens(name: str, entities: list[Any], is_node: bool) -> Iterator[tup
 
 def bulk_commands(nodes: Iterable[NodeGroup],
                   relationships: Iterable[RelationshipGroup]) -> Iterator[list[Any]]:
-    """Arguments of successive ``GRAPH.BULK`` calls that build a new graph (the first says BEGIN).
+    """Arguments of successive ``GRAPH.BULK`` calls that build a new graph (the first says BEGIN),
+    encoded as they are asked for.
 
     Format (FalkorDB's bulk insert, as ``falkordb-bulk-loader`` writes it): node count,
     relationship count, label count, type count, then one token per label and per type:
     its name, its property names, and its entities' packed properties.
     """
-    tokens = [(t, n, True) for name, rows in nodes for t, n in _group_tokens(name, rows, True)]
-    tokens += [(t, n, False) for name, rels in relationships for t, n in _group_tokens(name, rels, False)]
+    tokens = itertools.chain(
+        ((t, n, True) for name, rows in nodes for t, n in _group_tokens(name, rows, True)),
+        ((t, n, False) for name, rels in relationships for t, n in _group_tokens(name, rels, False)))
     first = True
     for token, count, is_node in tokens:
         counts = [count, 0, 1, 0] if is_node else [0, count, 0, 1]
@@ -196,6 +204,7 @@ class FalkorStore(GraphStore):
 
     def read(self, cypher: str, params: dict[str, Any] | None = None, *,
              timeout_ms: int | None = None, row_cap: int | None = -1) -> QueryResult:
+        refuse_load_csv(cypher)
         timeout, cap = self._limits(timeout_ms, row_cap)
         started = time.perf_counter()
         try:
@@ -236,14 +245,22 @@ class FalkorStore(GraphStore):
         Node ids are positions: the first node of the first group is 0, the next 1, and so
         on across groups; relationships name their ends by those ids. All or nothing, as
         ``replace_graph``; several times faster, because rows travel in the engine's binary
-        bulk format instead of as Cypher parameters the client writes out as text.
+        bulk format instead of as Cypher parameters the client writes out as text. One call
+        is sent (by a second thread) while the next is encoded, in order.
         """
         def build(staging: Any) -> None:
-            try:
-                for args in bulk_commands(nodes, relationships):
-                    self._db.connection.execute_command("GRAPH.BULK", staging.name, *args)
-            except Exception as err:
-                raise _translate(err) from err
+            send = functools.partial(self._db.connection.execute_command, "GRAPH.BULK", staging.name)
+            with ThreadPoolExecutor(max_workers=1) as sender:
+                try:
+                    pending = None
+                    for args in bulk_commands(nodes, relationships):
+                        if pending is not None:
+                            pending.result()
+                        pending = sender.submit(send, *args)
+                    if pending is not None:
+                        pending.result()
+                except Exception as err:
+                    raise _translate(err) from err
             staging.query("RETURN 1")  # creates the graph when there was nothing to send
             _create_indexes(staging, indexes)
 
