@@ -5,16 +5,10 @@ import streamlit as st
 from ui import state
 from ui.reports import candidate_html, candidate_markdown
 from ui.texts import language, t
-from ui.widgets import analysis_behind, candidate_table, downloads, need_data, not_available
+from ui.widgets import analysis_behind, candidate_table, downloads, page_start
 
-st.title(t("candidates.title"))
-st.write(t("candidates.intro"))
-if not need_data():
-    st.stop()
+page_start("candidates")
 found = state.analysis("candidates")
-if found is None:
-    not_available("candidates")
-    st.stop()
 if found.empty:
     st.info(t("empty.no_candidates"))
     st.stop()

@@ -8,15 +8,9 @@ import streamlit as st
 from kb.analysis.defaults import CAPACITY_MIN_DEVELOPMENT_SHARE, CAPACITY_UNDERFUNDED_SHARE
 from ui import state
 from ui.texts import t
-from ui.widgets import analysis_behind, downloads, need_data, not_available, table
+from ui.widgets import analysis_behind, downloads, metric_row, page_start, table
 
-st.title(t("capacity.title"))
-st.write(t("capacity.intro"))
-if not need_data():
-    st.stop()
-if not state.analysis_available("capacity"):
-    not_available("capacity")
-    st.stop()
+page_start("capacity")
 
 years = sorted({int(y) for y in pd.to_numeric(state.query("analysis/it_capacity")["year"]).dropna()},
                reverse=True)
@@ -32,11 +26,10 @@ figures = rows.dropna(subset=["cost_per_inhabitant"])
 if figures.empty:
     st.info(t("capacity.no_figures"))
 else:
-    a, b, c, d = st.columns(4)
-    a.metric(t("capacity.underfunded"), int(rows["underfunded"].sum()))
-    b.metric(t("capacity.operations_heavy"), int(rows["operations_heavy"].sum()))
-    c.metric(t("capacity.median_cost"), f"{figures['region_median_cost_per_inhabitant'].iloc[0]:,.0f}")
-    d.metric(t("capacity.median_fte"), f"{figures['region_median_fte_per_1000'].iloc[0]:.2f}")
+    metric_row((t("capacity.underfunded"), int(rows["underfunded"].sum())),
+               (t("capacity.operations_heavy"), int(rows["operations_heavy"].sum())),
+               (t("capacity.median_cost"), f"{figures['region_median_cost_per_inhabitant'].iloc[0]:,.0f}"),
+               (t("capacity.median_fte"), f"{figures['region_median_fte_per_1000'].iloc[0]:.2f}"))
     left, right = st.columns(2)
     flagged = {True: t("yes"), False: t("no")}
     cost = alt.Chart(figures.assign(flag=figures["underfunded"].map(flagged))).mark_bar().encode(

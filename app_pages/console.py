@@ -9,12 +9,11 @@ from ui import state
 from ui.auth import require
 from ui.console import display_frame, graph_view, param_values, share_panel
 from ui.texts import label_names, t
-from ui.widgets import downloads
+from ui.widgets import downloads, page_start
 
 require("console")
-st.title(t("console.title"))
 limits = state.settings()
-st.write(t("console.intro", seconds=limits.query_timeout_ms / 1000, rows=limits.row_cap))
+page_start("console", needs_data=False, seconds=limits.query_timeout_ms / 1000, rows=limits.row_cap)
 
 saved = {name: q for name, q in all_queries().items() if not q.is_write}
 name = st.selectbox(t("console.saved"), [None, *saved], key="console_saved",

@@ -11,12 +11,12 @@ from ui import state
 from ui.auth import can, require
 from ui.data import UPLOAD_TYPES, export_zip, problems_frame, read_upload
 from ui.texts import t
+from ui.widgets import page_start
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "template.xlsx"
 
 require("export")
-st.title(t("data.title"))
-st.write(t("data.intro"))
+page_start("data", needs_data=False)
 
 st.subheader(t("data.upload"))
 may_load = can("load")

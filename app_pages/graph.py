@@ -5,21 +5,17 @@ import streamlit as st
 from kb.graphview import FOCUS_LABELS, LABEL_COLOURS, MAX_NODES, neighbourhood, to_html
 from ui import state
 from ui.texts import label_names, language, t
-from ui.widgets import need_data, query_behind
+from ui.widgets import page_start, query_behind
 
-st.title(t("graph.title"))
-st.write(t("graph.intro"))
-if not need_data():
-    st.stop()
+page_start("graph")
 
 left, middle, right = st.columns([1, 2, 1])
 label = left.selectbox(t("graph.focus_type"), FOCUS_LABELS, format_func=lambda x: t(f"label.{x}"),
                        key="graph_label")
-options = state.query("graph/nodes_of_label", label=label)
-if options.empty:
+names = state.names(label)
+if not names:
     st.info(t("graph.no_nodes"))
     st.stop()
-names = dict(zip(options["key"], options[f"name_{language()}"]))
 key = middle.selectbox(t("graph.focus"), list(names), format_func=lambda k: f"{names[k]} ({k})",
                        key=f"graph_focus_{label}")
 depth = right.slider(t("graph.depth"), 1, 3, 1, key="graph_depth")

@@ -5,12 +5,9 @@ import streamlit as st
 
 from ui import state
 from ui.texts import capability_column, language, t
-from ui.widgets import need_data, query_behind, round_and_sources
+from ui.widgets import page_start, query_behind, round_and_sources
 
-st.title(t("heatmap.title"))
-st.write(t("heatmap.intro"))
-if not need_data():
-    st.stop()
+page_start("heatmap")
 
 rounds = sorted(state.every_assessment()["round"].dropna().astype(int).unique(), reverse=True)
 areas = state.query("graph/areas")

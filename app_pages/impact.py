@@ -3,22 +3,15 @@
 import streamlit as st
 
 from ui import state
-from ui.texts import language, t
-from ui.widgets import analysis_behind, downloads, need_data, not_available, table
+from ui.texts import t
+from ui.widgets import analysis_behind, downloads, metric_row, page_start, table
 
-st.title(t("impact.title"))
-st.write(t("impact.intro"))
-if not need_data():
-    st.stop()
-if not state.analysis_available("impact"):
-    not_available("impact")
-    st.stop()
+page_start("impact")
 
 left, right = st.columns([1, 3])
 kind = left.radio(t("impact.kind"), ["Supplier", "System"], format_func=lambda x: t(f"label.{x}"),
                   key="impact_kind")
-options = state.query("graph/nodes_of_label", label=kind)
-names = dict(zip(options["key"], options[f"name_{language()}"])) if not options.empty else {}
+names = state.names(kind)
 chosen = right.selectbox(t(f"label.{kind}"), [None, *names], key=f"impact_{kind}",
                          format_func=lambda k: t("impact.ranking") if k is None else f"{names[k]} ({k})")
 if chosen is None:
@@ -27,9 +20,7 @@ if chosen is None:
 else:
     rows = state.analysis("impact", **{kind.lower(): chosen})
     falls = rows.groupby("kind").size() if not rows.empty else {}
-    columns = st.columns(3)
-    for column, what in zip(columns, ["system", "capability", "municipality"]):
-        column.metric(t(f"impact.{what}"), int(falls.get(what, 0)))
+    metric_row(*[(t(f"impact.{x}"), int(falls.get(x, 0))) for x in ("system", "capability", "municipality")])
 if rows.empty:
     st.info(t("impact.nothing"))
 else:

@@ -7,15 +7,9 @@ import streamlit as st
 from kb.analysis.defaults import LEGACY_HORIZON_MONTHS
 from ui import state
 from ui.texts import t
-from ui.widgets import analysis_behind, downloads, need_data, not_available, table
+from ui.widgets import analysis_behind, downloads, metric_row, page_start, table
 
-st.title(t("legacy.title"))
-st.write(t("legacy.intro"))
-if not need_data():
-    st.stop()
-if not state.analysis_available("legacy"):
-    not_available("legacy")
-    st.stop()
+page_start("legacy")
 
 left, middle, right = st.columns(3)
 level = left.radio(t("legacy.level"), ["system", "municipality", "detail"], key="legacy_level",
@@ -27,10 +21,9 @@ if rows.empty:
     st.info(t("legacy.none"))
 else:
     if level == "system":
-        a, b, c = st.columns(3)
-        a.metric(t("legacy.systems"), len(rows))
-        b.metric(t("legacy.past"), int((rows["status"] == "past end of support").sum()))
-        c.metric(t("legacy.key_touched"), int((rows["key_capabilities"].map(len) > 0).sum()))
+        metric_row((t("legacy.systems"), len(rows)),
+                   (t("legacy.past"), int((rows["status"] == "past end of support").sum())),
+                   (t("legacy.key_touched"), int((rows["key_capabilities"].map(len) > 0).sum())))
     table(rows, key="legacy_table")
     downloads(rows, f"legacy-{level}")
 analysis_behind("legacy")

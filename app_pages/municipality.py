@@ -5,30 +5,23 @@ import streamlit as st
 
 from ui import state
 from ui.texts import language, t
-from ui.widgets import analysis_behind, candidate_table, downloads, need_data, not_available, table
+from ui.widgets import analysis_behind, candidate_table, downloads, metric_row, page_start, table
 
-st.title(t("municipality.title"))
-st.write(t("municipality.intro"))
-if not need_data():
-    st.stop()
+page_start("municipality")
 
-towns = state.query("graph/nodes_of_label", label="Municipality")
-names = dict(zip(towns["key"], towns["name_sv"]))
+names = state.names("Municipality")
 code = st.selectbox(t("col.municipality"), list(names), format_func=lambda c: f"{names[c]} ({c})",
                     key="municipality_code")
 lang = language()
 profile = state.analysis("profile", municipality=code)
-if profile is None:
-    not_available("profile")
-elif profile.empty:
+if profile.empty:
     st.info(t("municipality.no_assessments", name=names[code]))
 else:
     counts = profile["assessment"].value_counts()
-    a, b, c, d = st.columns(4)
-    a.metric(t("municipality.strengths"), int(counts.get("strength", 0)))
-    b.metric(t("municipality.weaknesses"), int(counts.get("weakness", 0)))
-    c.metric(t("municipality.on_par"), int(counts.get("on par", 0)))
-    d.metric(t("col.mean_maturity"), f"{profile['maturity'].mean():.2f}")
+    metric_row((t("municipality.strengths"), int(counts.get("strength", 0))),
+               (t("municipality.weaknesses"), int(counts.get("weakness", 0))),
+               (t("municipality.on_par"), int(counts.get("on par", 0))),
+               (t("col.mean_maturity"), f"{profile['maturity'].mean():.2f}"))
     words = {"strength": t("municipality.strength"), "on par": t("municipality.on_par"),
              "weakness": t("municipality.weakness")}
     chart = alt.Chart(profile.assign(judged=profile["assessment"].map(words))).mark_bar().encode(
@@ -47,23 +40,17 @@ else:
 
 st.subheader(t("municipality.legacy"))
 legacy = state.analysis("legacy", level="detail")
-if legacy is None:
-    not_available("legacy")
+own = legacy[legacy["municipality"] == code]
+if own.empty:
+    st.info(t("legacy.none"))
 else:
-    own = legacy[legacy["municipality"] == code]
-    if own.empty:
-        st.info(t("legacy.none"))
-    else:
-        table(own, "municipality_legacy", ["system_name", "status", "end_of_support", "lifecycle",
-                                           "capability_names", "reason"])
+    table(own, "municipality_legacy", ["system_name", "status", "end_of_support", "lifecycle",
+                                       "capability_names", "reason"])
 
 st.subheader(t("municipality.candidates"))
 found = state.analysis("candidates")
-if found is None:
-    not_available("candidates")
+mine = found[found["municipality_codes"].map(lambda cs: code in cs)] if not found.empty else found
+if mine.empty:
+    st.info(t("empty.no_candidates"))
 else:
-    mine = found[found["municipality_codes"].map(lambda cs: code in cs)] if not found.empty else found
-    if mine.empty:
-        st.info(t("empty.no_candidates"))
-    else:
-        candidate_table(mine, key="municipality_candidates")
+    candidate_table(mine, key="municipality_candidates")

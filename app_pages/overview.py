@@ -4,17 +4,21 @@ import streamlit as st
 
 from ui import state
 from ui.texts import capability_column, t
-from ui.widgets import analysis_behind, candidate_table, need_data, query_behind, round_and_sources
+from ui.widgets import (
+    analysis_behind,
+    candidate_table,
+    metric_row,
+    need_data,
+    page_start,
+    query_behind,
+    round_and_sources,
+)
 
-st.title(t("overview.title"))
-st.write(t("overview.intro"))
+page_start("overview", needs_data=False)
 counts, rels = state.label_counts(), state.relationship_counts()
-figures = [("Municipality", "label.Municipality"), ("Capability", "label.Capability"),
-           ("System", "label.System"), ("Supplier", "label.Supplier")]
-columns = st.columns(len(figures) + 1)
-for column, (label, key) in zip(columns, figures):
-    column.metric(t(key), f"{counts.get(label, 0):,}".replace(",", " "))
-columns[-1].metric(t("overview.assessments"), f"{rels.get('ASSESSED', 0):,}".replace(",", " "))
+metric_row(*[(t(f"label.{label}"), f"{counts.get(label, 0):,}".replace(",", " "))
+             for label in ("Municipality", "Capability", "System", "Supplier")],
+           (t("overview.assessments"), f"{rels.get('ASSESSED', 0):,}".replace(",", " ")))
 query_behind("graph/label_counts", "graph/relationship_counts")
 
 if need_data():
@@ -40,9 +44,7 @@ if need_data():
 
     st.subheader(t("overview.top_candidates"))
     candidates = state.analysis("candidates")
-    if candidates is None:
-        st.info(t("empty.analysis_missing", name="candidates"))
-    elif candidates.empty:
+    if candidates.empty:
         st.info(t("empty.no_candidates"))
     else:
         candidate_table(candidates.head(5), key="overview_candidates")

@@ -8,15 +8,9 @@ from kb.graphview import to_html, view_of_graph
 from ui import state
 from ui.partners import partner_network
 from ui.texts import label_names, t
-from ui.widgets import analysis_behind, downloads, need_data, not_available, table
+from ui.widgets import analysis_behind, downloads, metric_row, page_start, table
 
-st.title(t("partners.title"))
-st.write(t("partners.intro"))
-if not need_data():
-    st.stop()
-if not state.analysis_available("partners"):
-    not_available("partners")
-    st.stop()
+page_start("partners")
 
 with st.expander(t("partners.weights")):
     st.caption(t("partners.weights_help"))
@@ -27,14 +21,12 @@ with st.expander(t("partners.weights")):
 if not sum(weights.values()):
     st.warning(t("partners.no_weight"))
     st.stop()
-towns = state.query("graph/nodes_of_label", label="Municipality")
-names = dict(zip(towns["key"], towns["name_sv"], strict=True))
+names = state.names("Municipality")
 
 st.subheader(t("partners.groups"))
 groups = state.analysis("partner-groups", **weights)
-a, b = st.columns(2)
-a.metric(t("partners.group_count"), len(groups))
-b.metric(t("partners.largest"), int(groups["size"].max()) if not groups.empty else 0)
+metric_row((t("partners.group_count"), len(groups)),
+           (t("partners.largest"), int(groups["size"].max()) if not groups.empty else 0))
 table(groups, "partners_groups", ["group", "size", "member_names", "cohesion", "common_systems",
                                   "common_suppliers", "common_weak", "reason"])
 downloads(groups, "partner-groups")

@@ -7,17 +7,11 @@ import streamlit as st
 from kb.analysis.defaults import REALISM_MIN_DIFFERENCE
 from ui import state
 from ui.texts import language, t
-from ui.widgets import analysis_behind, downloads, need_data, not_available, table
+from ui.widgets import analysis_behind, downloads, metric_row, page_start, table
 
 STATUSES = ("overestimated", "agrees", "underestimated")
 
-st.title(t("realism.title"))
-st.write(t("realism.intro"))
-if not need_data():
-    st.stop()
-if not state.analysis_available("realism"):
-    not_available("realism")
-    st.stop()
+page_start("realism")
 
 found = sorted((int(r) for r in state.query("analysis/assessment_rounds")["round"]), reverse=True)
 left, middle, right = st.columns(3)
@@ -33,12 +27,11 @@ if detail.empty:
     st.stop()
 
 counts = detail["status"].value_counts()
-a, b, c, d = st.columns(4)
-a.metric(t("realism.compared"), len(detail))
-b.metric(t("realism.overestimated"), int(counts.get("overestimated", 0)),
-         f"{counts.get('overestimated', 0) / len(detail):.0%}", delta_color="off", delta_arrow="off")
-c.metric(t("realism.underestimated"), int(counts.get("underestimated", 0)))
-d.metric(t("realism.mean_difference"), f"{detail['difference'].mean():+.2f}")
+metric_row((t("realism.compared"), len(detail)),
+           (t("realism.overestimated"), int(counts.get("overestimated", 0)),
+            f"{counts.get('overestimated', 0) / len(detail):.0%}"),
+           (t("realism.underestimated"), int(counts.get("underestimated", 0))),
+           (t("realism.mean_difference"), f"{detail['difference'].mean():+.2f}"))
 name = f"capability_{language()}"
 label = "municipality_name" if level == "municipality" else name
 summary = state.analysis("realism", round=chosen, level=level, min_difference=least)

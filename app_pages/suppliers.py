@@ -7,29 +7,21 @@ import streamlit as st
 from kb.analysis.defaults import CONTRACT_WINDOW_MONTHS
 from ui import state
 from ui.texts import language, t
-from ui.widgets import analysis_behind, downloads, need_data, not_available, table
+from ui.widgets import analysis_behind, downloads, metric_row, page_start, table
 
-st.title(t("suppliers.title"))
-st.write(t("suppliers.intro"))
-if not need_data():
-    st.stop()
+page_start("suppliers")
 
 concentration = state.analysis("suppliers")
-if concentration is None:
-    not_available("suppliers")
-elif concentration.empty:
+if concentration.empty:
     st.info(t("suppliers.none"))
 else:
     name = "name" if language() == "sv" else "name_en"
     region = concentration[concentration["scope"] == "region"]
     if not region.empty:
         top = region.iloc[0]
-        a, b, c = st.columns(3)
-        a.metric(t("suppliers.hhi"), f"{float(top['hhi']):.2f}", t(f"level.{top['concentration']}"),
-                 delta_color="off", delta_arrow="off")
-        b.metric(t("suppliers.top"), str(top["top_supplier_name"]), f"{float(top['top_share']):.0%}",
-                 delta_color="off", delta_arrow="off")
-        c.metric(t("label.Supplier"), int(top["suppliers"]))
+        metric_row((t("suppliers.hhi"), f"{float(top['hhi']):.2f}", t(f"level.{top['concentration']}")),
+                   (t("suppliers.top"), str(top["top_supplier_name"]), f"{float(top['top_share']):.0%}"),
+                   (t("label.Supplier"), int(top["suppliers"])))
     st.subheader(t("suppliers.per_capability"))
     per_capability = concentration[concentration["scope"] == "capability"]
     levels = st.multiselect(t("suppliers.level"), ["high", "moderate", "low"], default=["high", "moderate"],
@@ -50,9 +42,7 @@ left, right = st.columns(2)
 today = left.date_input(t("suppliers.today"), dt.date.today(), key="suppliers_today")
 months = right.slider(t("suppliers.window_months"), 3, 36, CONTRACT_WINDOW_MONTHS, key="suppliers_months")
 windows = state.analysis("contract-windows", today=today.isoformat(), window_months=months)
-if windows is None:
-    not_available("contract-windows")
-elif windows.empty:
+if windows.empty:
     st.info(t("suppliers.no_windows", months=months))
 else:
     table(windows, "suppliers_windows", ["kind", "name", "supplier_name", "municipalities", "which",

@@ -7,18 +7,12 @@ import streamlit as st
 
 from ui import state
 from ui.texts import language, t
-from ui.widgets import analysis_behind, downloads, need_data, not_available, table
+from ui.widgets import analysis_behind, downloads, metric_row, page_start, table
 
 TRENDS = ("improving", "stable", "declining")
 DIRECTIONS = ("improved", "declined", "unchanged")
 
-st.title(t("trends.title"))
-st.write(t("trends.intro"))
-if not need_data():
-    st.stop()
-if not state.analysis_available("rounds"):
-    not_available("rounds")
-    st.stop()
+page_start("trends")
 found = sorted(int(r) for r in state.query("analysis/assessment_rounds")["round"])
 if len(found) < 2:
     st.info(t("trends.one_round"))
@@ -39,11 +33,8 @@ if trend.empty:
     st.stop()
 
 counts = trend["trend"].value_counts()
-a, b, c, d = st.columns(4)
-a.metric(t("trends.improving"), int(counts.get("improving", 0)))
-b.metric(t("trends.declining"), int(counts.get("declining", 0)))
-c.metric(t("trends.stable"), int(counts.get("stable", 0)))
-d.metric(t("trends.mean_change"), f"{trend['mean_change'].mean():+.2f}")
+metric_row(*[(t(f"trends.{x}"), int(counts.get(x, 0))) for x in ("improving", "declining", "stable")],
+           (t("trends.mean_change"), f"{trend['mean_change'].mean():+.2f}"))
 words = {x: t(f"trends.trend.{x}") for x in TRENDS}
 shown = trend.assign(trend=trend["trend"].map(words))
 chart = alt.Chart(shown).mark_bar().encode(

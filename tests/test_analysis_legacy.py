@@ -9,7 +9,7 @@ m1 uses OLD, SOON; m2 uses OLD, LATER; m3 uses OK; m4 uses MIG, SOON.
 
 from __future__ import annotations
 
-import pytest
+from analysis_checks import assert_levels_on_an_empty_graph
 
 from kb.analysis.legacy import DETAIL_COLUMNS, MUNICIPALITY_COLUMNS, SYSTEM_COLUMNS, add_months, legacy
 
@@ -80,12 +80,8 @@ def test_horizon_and_lifecycles_are_parameters(load_records, store):
 
 
 def test_empty_graph(store):
-    for level, columns in (("system", SYSTEM_COLUMNS), ("municipality", MUNICIPALITY_COLUMNS),
-                           ("detail", DETAIL_COLUMNS)):
-        rows = legacy(store, level=level)
-        assert rows.empty and list(rows.columns) == columns
-    with pytest.raises(ValueError, match="level must be"):
-        legacy(store, level="nope")
+    columns = {"system": SYSTEM_COLUMNS, "municipality": MUNICIPALITY_COLUMNS, "detail": DETAIL_COLUMNS}
+    assert_levels_on_an_empty_graph(legacy, store, columns)
 
 
 def test_demo_contrast(demo_store):

@@ -10,7 +10,7 @@ Per capability: c1 (+2, -1) mean +0.50; c2 (0, +1) +0.50; c3 (+1) +1.00.
 
 from __future__ import annotations
 
-import pytest
+from analysis_checks import assert_levels_on_an_empty_graph
 
 from kb.analysis.realism import CAPABILITY_COLUMNS, DETAIL_COLUMNS, MUNICIPALITY_COLUMNS, realism
 
@@ -65,12 +65,9 @@ def test_round_parameter(load_records, store):
 
 
 def test_empty_graph_and_no_reviews(load_records, store):
-    for level, columns in (("municipality", MUNICIPALITY_COLUMNS), ("capability", CAPABILITY_COLUMNS),
-                           ("detail", DETAIL_COLUMNS)):
-        rows = realism(store, level=level)
-        assert rows.empty and list(rows.columns) == columns
-    with pytest.raises(ValueError, match="level must be"):
-        realism(store, level="x")
+    columns = {"municipality": MUNICIPALITY_COLUMNS, "capability": CAPABILITY_COLUMNS,
+               "detail": DETAIL_COLUMNS}
+    assert_levels_on_an_empty_graph(realism, store, columns)
 
 
 def test_demo_contrast(demo_store):

@@ -8,23 +8,17 @@ it (roles file, navigation, page guards) is the real code. OIDC sign-in is teste
 
 from __future__ import annotations
 
-import io
-import zipfile
-from pathlib import Path
-
 import pytest
+from app_harness import APP, point_at, zipped_export
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 from ui_dataset import RECORDS
 
-from kb.export import export_dataset
 from kb.queries import Param, get_query, parse_query, render_query
 from kb.store import GraphStore
-from loaders.csv_folder import write_csv_folder
 from ui.console import shared_query
 from ui.texts import SV
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 ROLES = """
 [analyst]
 users = ["ana@kommun.se"]
@@ -38,10 +32,8 @@ groups = ["kb-editors"]
 def small(store, load_records, monkeypatch, tmp_path) -> GraphStore:
     """The app's small dataset in a graph of its own; the users' queries in a temporary folder."""
     load_records(**RECORDS)
-    monkeypatch.setenv("KB_GRAPH_URL", store.settings.graph_url)
-    monkeypatch.setenv("KB_GRAPH_NAME", store.settings.graph_name)
     monkeypatch.setenv("KB_USER_QUERIES_DIR", str(tmp_path / "queries"))
-    return store
+    return point_at(monkeypatch, store)
 
 
 @pytest.fixture
@@ -120,16 +112,11 @@ def test_an_analyst_runs_the_console_but_cannot_load(signed_in):
 
 def test_an_editor_loads_data(signed_in, small, tmp_path):
     signed_in("edith@kommun.se", "staff, kb-editors")
-    folder = tmp_path / "csv"
-    write_csv_folder(export_dataset(small), folder)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path in folder.glob("*.csv"):
-            archive.write(path, path.name)
+    upload = zipped_export(small, tmp_path / "csv")
     at = app()
     at.switch_page("app_pages/data.py")
     run(at)
-    at.file_uploader(key="data_upload").set_value(("data.zip", buffer.getvalue(), "application/zip"))
+    at.file_uploader(key="data_upload").set_value(("data.zip", upload, "application/zip"))
     run(at)
     at.button(key="data_load").click()
     run(at)

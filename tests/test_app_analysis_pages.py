@@ -5,10 +5,9 @@ external reviews added where a page needs them; expectations worked out by hand.
 from __future__ import annotations
 
 import pytest
-from test_app import DEMO, open_page, point_at
+from app_harness import app_demo, app_graph, metric, open_page, point_at
 from ui_dataset import RECORDS
 
-from kb.store import GraphStore
 from ui.texts import SV
 
 PAGES = {"partners": "partners.title", "trends": "trends.title", "capacity": "capacity.title",
@@ -34,38 +33,12 @@ REVIEWS = [
 ]
 
 
-@pytest.fixture
-def small(store, load_records, monkeypatch) -> GraphStore:
-    load_records(**RECORDS)
-    point_at(monkeypatch, store)
-    return store
-
-
-@pytest.fixture
-def reviewed(store, load_records, monkeypatch) -> GraphStore:
-    """The small dataset with IT capacity figures and four external reviews."""
-    load_records(**RECORDS | {"it_capacity": CAPACITY, "assessments": RECORDS["assessments"] + REVIEWS})
-    point_at(monkeypatch, store)
-    return store
-
-
-@pytest.fixture
-def empty(store, monkeypatch) -> GraphStore:
-    point_at(monkeypatch, store)
-    return store
-
-
-@pytest.fixture
-def demo(request, monkeypatch) -> GraphStore:
-    if not DEMO.exists():
-        return request.getfixturevalue("reviewed")
-    store = request.getfixturevalue("demo_store")
-    point_at(monkeypatch, store)
-    return store
-
-
-def metric(at, key: str) -> str:
-    return next(m.value for m in at.metric if m.label == SV[key])
+small = app_graph(**RECORDS)
+reviewed = app_graph(**RECORDS | {"it_capacity": CAPACITY, "assessments": RECORDS["assessments"] + REVIEWS})
+"""The small dataset with IT capacity figures and four external reviews."""
+empty = app_graph()
+demo = app_demo("reviewed")
+"""The shipped demo dataset when it exists, else the reviewed small dataset."""
 
 
 def table_with(at, *keys: str):

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 from bad_inputs import BAD, MUST_LOAD
-from test_loaders import BAD_CASES, assert_problem, expected_tables, good, write_csv
+from test_loaders import BAD_CASES, assert_rejected, expected_tables, good, write_csv
 
-from kb.dataset import InvalidDataset
 from kb.export import export_dataset
 from kb.load import load_path
 from kb.settings import Settings
@@ -35,14 +34,7 @@ def test_the_corpus_is_large_enough() -> None:
 
 @pytest.mark.parametrize("case", list(BAD))
 def test_bad_input_names_the_cell_and_changes_nothing(store: GraphStore, tmp_path: Path, case: str) -> None:
-    load_path(store, write_csv(tmp_path / "good", good()))
-    before = export_dataset(store).tables
-    make, where = BAD[case]
-    source = make(tmp_path)
-    with pytest.raises(InvalidDataset) as caught:
-        load_path(store, source)
-    assert_problem(caught.value.problems, **where)
-    assert export_dataset(store).tables == before == expected_tables()
+    assert_rejected(store, tmp_path, *BAD[case])
 
 
 @pytest.mark.parametrize("case", list(MUST_LOAD))

@@ -246,6 +246,19 @@ def assert_problem(problems: list[Problem], *, file: str, message: str = "", row
     return found[0]
 
 
+def assert_rejected(store: GraphStore, tmp_path: Path, make, where: dict[str, Any]) -> InvalidDataset:
+    """With GOOD loaded, the input ``make(tmp_path)`` fails with the problem ``where`` (see
+    ``assert_problem``) and leaves the graph as it was."""
+    load_path(store, write_csv(tmp_path / "good", good()))
+    before = export_dataset(store).tables
+    bad = make(tmp_path)
+    with pytest.raises(InvalidDataset) as caught:
+        load_path(store, bad)
+    assert_problem(caught.value.problems, **where)
+    assert export_dataset(store).tables == before == expected_tables()
+    return caught.value
+
+
 def _spoil(change) -> dict[str, list[dict]]:
     tables = good()
     change(tables)
@@ -366,15 +379,8 @@ BAD_CASES: dict[str, tuple[Any, dict[str, Any]]] = {
 
 @pytest.mark.parametrize("case", list(BAD_CASES))
 def test_bad_input_is_reported_and_changes_nothing(store: GraphStore, tmp_path: Path, case: str) -> None:
-    load_path(store, write_csv(tmp_path / "good", good()))
-    before = export_dataset(store).tables
-    make, where = BAD_CASES[case]
-    bad = make(tmp_path)
-    with pytest.raises(InvalidDataset) as caught:
-        load_path(store, bad)
-    assert_problem(caught.value.problems, **where)
-    assert str(caught.value).startswith(f"{len(caught.value.problems)} problem")
-    assert export_dataset(store).tables == before == expected_tables()
+    error = assert_rejected(store, tmp_path, *BAD_CASES[case])
+    assert str(error).startswith(f"{len(error.problems)} problem")
 
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:

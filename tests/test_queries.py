@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import DEMO, LoadRecords
+from test_loaders import good
 
 from kb.queries import Query, QueryFileError, parse_query, queries_dir, run_query
 from kb.store import GraphStore
@@ -40,51 +41,6 @@ LINT_PROBES = {
     "probe/parameter_and_builtins": "UNWIND $rows AS row RETURN toLower(row.name), coalesce(row.x, 0)",
 }
 """Queries with a known verdict that show the Neo4j check catches what it should."""
-
-TINY = {
-    "dataset": [{"name": "tiny", "title": "Tiny", "synthetic": True, "source": "synthetic: test"}],
-    "municipalities": [{"code": "1485", "name": "Uddevalla", "population": 57000},
-                       {"code": "1487", "name": "Vänersborg", "population": 40000}],
-    "regions": [{"id": "fyrbodal", "name": "Fyrbodal", "kind": "kommunalforbund"}],
-    "region_members": [{"municipality": "1485", "region": "fyrbodal"},
-                       {"municipality": "1487", "region": "fyrbodal"}],
-    "capability_areas": [{"id": "data", "name_sv": "Data", "name_en": "Data"}],
-    "capabilities": [
-        {"id": "id_mgmt", "area": "data", "name_sv": "Identitet", "name_en": "Identity",
-         "key_capability": True},
-        {"id": "archive", "area": "data", "name_sv": "Arkiv", "name_en": "Archive"},
-    ],
-    "capability_dependencies": [{"capability": "archive", "depends_on": "id_mgmt"}],
-    "suppliers": [{"id": "acme", "name": "Acme"}],
-    "systems": [
-        {"id": "sys_a", "name": "A", "supplier": "acme", "lifecycle": "migrate",
-         "end_of_support": "2026-06-30", "hosting": "saas"},
-        {"id": "sys_b", "name": "B", "supplier": "acme", "lifecycle": "invest", "hosting": "on_premise"},
-    ],
-    "system_capabilities": [{"system": "sys_a", "capability": "id_mgmt"},
-                            {"system": "sys_b", "capability": "archive"}],
-    "system_integrations": [{"system": "sys_a", "integrates_with": "sys_b"}],
-    "system_usage": [
-        {"municipality": "1485", "system": "sys_a", "contract_end": "2026-12-31", "annual_cost_sek": 1e5},
-        {"municipality": "1487", "system": "sys_a", "contract_end": "2027-03-31", "annual_cost_sek": 8e4},
-        {"municipality": "1487", "system": "sys_b"},
-    ],
-    "assessments": [
-        {"municipality": m, "capability": c, "round": r, "method": method, "maturity": level,
-         "target": 4, "source": "synthetic: test"}
-        for m, c, r, method, level in [
-            ("1485", "id_mgmt", 2021, "self_assessment", 2), ("1485", "id_mgmt", 2024, "self_assessment", 3),
-            ("1485", "id_mgmt", 2024, "external_review", 2), ("1487", "archive", 2024, "self_assessment", 1),
-        ]
-    ],
-    "it_capacity": [{"municipality": "1485", "year": 2024, "fte_operations": 10.0, "fte_development": 4.0,
-                     "cost_operations_sek": 9e6, "cost_development_sek": 3e6}],
-    "collaborations": [{"id": "e_arkiv", "name": "E-arkiv", "form": "avtalssamverkan", "started": 2019}],
-    "collaboration_members": [{"municipality": "1485", "collaboration": "e_arkiv"},
-                              {"municipality": "1487", "collaboration": "e_arkiv"}],
-    "collaboration_capabilities": [{"collaboration": "e_arkiv", "capability": "archive"}],
-}
-"""A dataset with a row in every table, for when the demo data is not there."""
 
 QUERIES_DIR = queries_dir()
 FILES = sorted(QUERIES_DIR.rglob("*.cypher"))
@@ -210,11 +166,12 @@ def test_neo4j_check_catches_errors(neo4j_lint: Neo4jLint) -> None:
 
 @pytest.fixture
 def query_store(request: pytest.FixtureRequest) -> GraphStore:
-    """The demo data when ``data/demo`` exists, otherwise the tiny dataset in a fresh graph."""
+    """The demo data when ``data/demo`` exists, otherwise the loaders' GOOD dataset (a row in every
+    table) in a fresh graph."""
     if DEMO.is_dir():
         return request.getfixturevalue("demo_store")
     load: LoadRecords = request.getfixturevalue("load_records")
-    load(**TINY)
+    load(**good())
     return request.getfixturevalue("store")
 
 

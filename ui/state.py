@@ -7,16 +7,16 @@ cached with ``st.cache_data`` keyed on the database and a *data version* that
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from kb.analysis import ANALYSES, run_analysis
+from kb.analysis import run_analysis
 from kb.analysis.common import all_assessments, current_assessments, query_frame
 from kb.settings import Settings
 from kb.store import GraphStore, open_store
+from ui.texts import language
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,24 +83,13 @@ def every_assessment() -> pd.DataFrame:
     return _assessments(_where(), data_version(), None, "", False)
 
 
-def analysis_available(name: str) -> bool:
-    """True when the analysis ``name`` has been written (its module and function exist)."""
-    module_name, function_name = ANALYSES[name].split(":")
-    try:
-        return hasattr(importlib.import_module(module_name), function_name)
-    except ModuleNotFoundError:
-        return False
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
 def _analysis(where: tuple[str, str], version: int, name: str, params: tuple) -> pd.DataFrame:
     return run_analysis(get_store(), name, **dict(params))
 
 
-def analysis(name: str, **params: Any) -> pd.DataFrame | None:
-    """The result of analysis ``name`` with ``params`` (cached), or None if not available."""
-    if not analysis_available(name):
-        return None
+def analysis(name: str, **params: Any) -> pd.DataFrame:
+    """The result of analysis ``name`` with ``params``, cached."""
     return _analysis(_where(), data_version(), name, tuple(sorted(params.items())))
 
 
@@ -108,6 +97,12 @@ def dataset() -> dict[str, Any] | None:
     """The loaded Dataset node's properties, or None when no dataset is loaded."""
     rows = query("graph/dataset")
     return None if rows.empty else rows.iloc[0].to_dict()
+
+
+def names(label: str) -> dict[str, str]:
+    """Key -> name in the chosen language of every node with ``label``, by Swedish name."""
+    rows = query("graph/nodes_of_label", label=label)
+    return {} if rows.empty else dict(zip(rows["key"], rows[f"name_{language()}"], strict=True))
 
 
 def label_counts() -> dict[str, int]:

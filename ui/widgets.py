@@ -47,6 +47,22 @@ def need_data() -> bool:
     return False
 
 
+def page_start(prefix: str, needs_data: bool = True, **intro: object) -> None:
+    """The page's title and intro (texts ``prefix.title`` and ``prefix.intro`` filled with ``intro``);
+    when ``needs_data`` and nothing is loaded, say so and stop the page there."""
+    st.title(t(f"{prefix}.title"))
+    st.write(t(f"{prefix}.intro", **intro))
+    if needs_data and not need_data():
+        st.stop()
+
+
+def metric_row(*metrics: tuple[str, object] | tuple[str, object, str]) -> None:
+    """One row of figures, each ``(label, value)`` or ``(label, value, note)``; a note is shown
+    grey and without an arrow, as a fact rather than a change."""
+    for column, (label, value, *note) in zip(st.columns(len(metrics)), metrics, strict=True):
+        column.metric(label, value, *note, delta_color="off", delta_arrow="off")
+
+
 def query_behind(*names: str) -> None:
     """An expander with the name and text of each query file behind the figure above it."""
     with st.expander(t("provenance.query_behind")):
@@ -75,11 +91,6 @@ def analysis_behind(name: str) -> None:
         for query_name in analysis_queries(name):
             st.markdown(f"`queries/{query_name}.cypher` — {get_query(query_name).title}")
             st.code(get_query(query_name).cypher, language="cypher")
-
-
-def not_available(name: str) -> None:
-    """The message shown where an analysis has not been written yet."""
-    st.info(t("empty.analysis_missing", name=name))
 
 
 def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
