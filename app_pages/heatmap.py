@@ -9,7 +9,7 @@ from ui.widgets import page_start, query_behind, round_and_sources
 
 page_start("heatmap")
 
-rounds = sorted(state.every_assessment()["round"].dropna().astype(int).unique(), reverse=True)
+rounds = state.assessment_rounds()
 areas = state.query("graph/areas")
 area_names = dict(zip(areas["id"], areas[f"name_{language()}"])) if not areas.empty else {}
 left, middle, right = st.columns(3)
@@ -47,7 +47,7 @@ st.caption(round_and_sources(rows))
 with st.expander(t("heatmap.table"), expanded=False):
     table = rows.pivot_table(index="municipality_name", columns=name, values=metric, aggfunc="first")
     st.dataframe(table, key="heatmap_table")
-query_behind("analysis/assessments", "graph/areas")
+query_behind(*state.assessments_queries(chosen_round, method), "graph/areas")
 
 st.subheader(t("heatmap.drill"))
 municipalities = dict(zip(rows["municipality"], rows["municipality_name"]))

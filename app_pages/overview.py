@@ -40,7 +40,7 @@ if need_data():
         right.subheader(t("overview.weakest"))
         right.dataframe(shown.head(5), hide_index=True)
         st.caption(round_and_sources(current))
-        query_behind("analysis/assessments")
+        query_behind(*state.assessments_queries())
 
     st.subheader(t("overview.top_candidates"))
     candidates = state.analysis("candidates")

@@ -25,6 +25,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -303,8 +306,32 @@ def get_query(name: str) -> Query:
         raise QueryFileError(f"No query called {name!r} in {queries_dir()}") from None
 
 
+_TRACE: ContextVar[list[str] | None] = ContextVar("kb_query_trace", default=None)
+
+
+@contextmanager
+def trace_queries() -> Iterator[list[str]]:
+    """Collect the names of the saved queries run inside the block (in order, once each).
+
+    This is how a figure can name the exact query files behind it::
+
+        with trace_queries() as used:
+            run_analysis(store, "candidates")
+        # used == ["analysis/assessment_rounds", "analysis/assessment_values", ...]
+    """
+    used: list[str] = []
+    token = _TRACE.set(used)
+    try:
+        yield used
+    finally:
+        _TRACE.reset(token)
+
+
 def run_query(store: GraphStore, name: str, params: dict[str, Any] | None = None,
               **limits: Any) -> QueryResult:
     """Run the saved query ``name`` read-only with its defaults filled in."""
     query = get_query(name)
+    used = _TRACE.get()
+    if used is not None and name not in used:
+        used.append(name)
     return store.read(query.cypher, query.bind(params), **limits)

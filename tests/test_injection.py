@@ -135,3 +135,16 @@ def test_safe_and_restore_are_inverse(text: str) -> None:
     assert restore(safe) == text
     assert not safe.startswith(FORMULA_STARTS)
     assert spreadsheet_safe(-5) == -5 and restore(-5) == -5
+
+
+def test_app_downloads_neutralise_formula_cells() -> None:
+    import pandas as pd
+
+    from ui.widgets import _flat
+
+    frame = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "plain", "@SUM(A1)"], "score": [-1.5, 2.0, 3.0],
+                          "members": [["=a", "b"], [], ["c"]]})
+    flat = _flat(frame)
+    assert flat["name"].tolist() == ["'=HYPERLINK(\"x\")", "plain", "'@SUM(A1)"]
+    assert flat["score"].tolist() == [-1.5, 2.0, 3.0]  # numbers stay numbers
+    assert flat["members"].tolist() == ["'=a, b", "", "c"]

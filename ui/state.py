@@ -14,6 +14,7 @@ import streamlit as st
 
 from kb.analysis import run_analysis
 from kb.analysis.common import all_assessments, current_assessments, query_frame
+from kb.queries import trace_queries
 from kb.settings import Settings
 from kb.store import GraphStore, open_store
 from ui.texts import language
@@ -67,30 +68,52 @@ def query(name: str, **params: Any) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _assessments(where: tuple[str, str], version: int, round: int | None, method: str,
-                 current: bool) -> pd.DataFrame:
-    if current:
-        return current_assessments(get_store(), round, method)
-    return all_assessments(get_store(), round)
+                 current: bool) -> tuple[pd.DataFrame, list[str]]:
+    with trace_queries() as used:
+        if current:
+            frame = current_assessments(get_store(), round, method)
+        else:
+            frame = all_assessments(get_store(), round)
+    return frame, used
 
 
 def assessments(round: int | None = None, method: str = "preferred") -> pd.DataFrame:
     """One assessment per municipality and capability (``current_assessments``), cached."""
-    return _assessments(_where(), data_version(), round, method, True)
+    return _assessments(_where(), data_version(), round, method, True)[0]
+
+
+def assessments_queries(round: int | None = None, method: str = "preferred") -> list[str]:
+    """The query files behind ``assessments(round, method)``."""
+    return _assessments(_where(), data_version(), round, method, True)[1]
 
 
 def every_assessment() -> pd.DataFrame:
     """Every assessment of every round and method, cached."""
-    return _assessments(_where(), data_version(), None, "", False)
+    return _assessments(_where(), data_version(), None, "", False)[0]
+
+
+def assessment_rounds() -> list[int]:
+    """The assessment rounds in the graph, latest first."""
+    rows = query("analysis/assessment_rounds")
+    return [] if rows.empty else sorted(rows["round"].dropna().astype(int).unique(), reverse=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _analysis(where: tuple[str, str], version: int, name: str, params: tuple) -> pd.DataFrame:
-    return run_analysis(get_store(), name, **dict(params))
+def _analysis(where: tuple[str, str], version: int, name: str,
+              params: tuple) -> tuple[pd.DataFrame, list[str]]:
+    with trace_queries() as used:
+        frame = run_analysis(get_store(), name, **dict(params))
+    return frame, used
 
 
 def analysis(name: str, **params: Any) -> pd.DataFrame:
     """The result of analysis ``name`` with ``params``, cached."""
-    return _analysis(_where(), data_version(), name, tuple(sorted(params.items())))
+    return _analysis(_where(), data_version(), name, tuple(sorted(params.items())))[0]
+
+
+def analysis_queries(name: str, **params: Any) -> list[str]:
+    """The query files the analysis ``name`` ran for that result (see ``trace_queries``)."""
+    return _analysis(_where(), data_version(), name, tuple(sorted(params.items())))[1]
 
 
 def dataset() -> dict[str, Any] | None:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import io
 import re
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from kb.analysis import ANALYSES
-from kb.queries import all_queries, get_query
+from kb.queries import get_query
+from kb.safe_cells import spreadsheet_safe
 from kb.store import StoreError
 from ui import state
 from ui.texts import has_text, language, t
@@ -72,23 +72,12 @@ def query_behind(*names: str) -> None:
             st.code(query.cypher, language="cypher")
 
 
-def analysis_queries(name: str) -> list[str]:
-    """Names of the query files the analysis ``name``'s module runs."""
-    module = importlib.import_module(ANALYSES[name].split(":")[0])
-    source = inspect.getsource(module)
-    known = all_queries()
-    found = [q for q in dict.fromkeys(_QUERY_NAME.findall(source)) if q in known]
-    if "current_assessments" in source or "all_assessments" in source:
-        found.append("analysis/assessments")
-    return list(dict.fromkeys(found))
-
-
-def analysis_behind(name: str) -> None:
-    """The 'query behind' expander for an analysis: its function and its query files."""
+def analysis_behind(name: str, **params: Any) -> None:
+    """The 'query behind' expander for an analysis: its function and the query files it ran."""
     with st.expander(t("provenance.query_behind")):
         module, function = ANALYSES[name].split(":")
         st.markdown(f"`{module}.{function}` — `kb analyse {name}`")
-        for query_name in analysis_queries(name):
+        for query_name in state.analysis_queries(name, **params):
             st.markdown(f"`queries/{query_name}.cypher` — {get_query(query_name).title}")
             st.code(get_query(query_name).cypher, language="cypher")
 
@@ -103,19 +92,24 @@ def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists and tuples in cells joined with ', ' (for CSV and Excel)."""
-    return frame.apply(lambda col: col.map(lambda v: ", ".join(map(str, v))
-                                           if isinstance(v, (list, tuple, set)) else v))
+    """Cells ready for a spreadsheet: lists joined with ', ', formula-like text neutralised
+    (``kb.safe_cells``)."""
+    def cell(value: Any) -> Any:
+        if isinstance(value, (list, tuple, set)):
+            value = ", ".join(map(str, value))
+        return spreadsheet_safe(value)
+
+    return frame.apply(lambda column: column.map(cell)) if len(frame) else frame
 
 
 def downloads(frame: pd.DataFrame, stem: str, excel: bool = True) -> None:
-    """CSV (and Excel) download buttons for ``frame``."""
+    """CSV (and Excel) download buttons for ``frame``; the files are made when clicked."""
     columns = st.columns(2)
-    columns[0].download_button(t("download.csv"), _flat(frame).to_csv(index=False).encode("utf-8"),
+    columns[0].download_button(t("download.csv"), lambda: _flat(frame).to_csv(index=False).encode("utf-8"),
                                f"{stem}.csv", "text/csv", key=f"csv_{stem}")
     if excel:
         columns[1].download_button(
-            t("download.excel"), excel_bytes({stem: frame}), f"{stem}.xlsx",
+            t("download.excel"), lambda: excel_bytes({stem: frame}), f"{stem}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx_{stem}")
 
 
