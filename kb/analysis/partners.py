@@ -88,18 +88,43 @@ def _weights(systems: float, suppliers: float, weak: float) -> dict[str, float]:
     return weights
 
 
-def similarity(profile: Profiles, weights: dict[str, float]) -> pd.DataFrame:
-    """Every pair a < b (positions in ``profile.codes``) with its Jaccard per dimension,
-    shared and union counts, and ``score`` = sum(w_d * J_d) / sum(w_d)."""
-    a, b = np.triu_indices(len(profile.codes), k=1)
+@dataclass
+class Similarity:
+    """Every pair's similarity as n x n matrices over ``Profiles.codes`` (diagonal unused)."""
+
+    score: np.ndarray
+    parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]  # dim -> shared, union, jaccard
+
+
+def similarity(profile: Profiles, weights: dict[str, float]) -> Similarity:
+    """Jaccard per dimension for every pair and ``score`` = sum(w_d * J_d) / sum(w_d)."""
+    parts = {dim: _jaccard(profile, dim) for dim in DIMENSIONS}
+    score = sum(weights[dim] * parts[dim][2] for dim in DIMENSIONS) / sum(weights.values())
+    return Similarity(np.round(np.asarray(score, dtype=float), 3), parts)
+
+
+def pair_table(sim: Similarity, a: np.ndarray, b: np.ndarray) -> pd.DataFrame:
+    """The pairs (a[i], b[i]) with their shared and union counts, Jaccards and score."""
     columns: dict[str, np.ndarray] = {"a": a, "b": b}
-    score = np.zeros(len(a))
-    for dim in DIMENSIONS:
-        shared, union, jaccard = _jaccard(profile, dim)
+    for dim, (shared, union, jaccard) in sim.parts.items():
         columns |= {f"{dim}_n": shared[a, b].astype(int), f"{dim}_of": union[a, b].astype(int),
                     f"{dim}_jaccard": jaccard[a, b].round(3)}
-        score += weights[dim] * jaccard[a, b]
-    return pd.DataFrame(columns).assign(score=(score / sum(weights.values())).round(3))
+    return pd.DataFrame(columns).assign(score=sim.score[a, b] if len(a) else 0.0)
+
+
+def top_neighbours(score: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``k`` highest-scoring other columns with score > 0, as directed pairs
+    (rows, columns); ties broken by the lower column. O(n^2) in numpy, no pair table."""
+    n = len(score)
+    if n < 2 or k <= 0:
+        return np.array([], dtype=int), np.array([], dtype=int)
+    masked = score.astype(float).copy()
+    np.fill_diagonal(masked, -np.inf)
+    order = np.lexsort((np.broadcast_to(np.arange(n), (n, n)), -masked), axis=1)[:, :k]
+    rows = np.repeat(np.arange(n), order.shape[1])
+    cols = order.ravel()
+    keep = masked[rows, cols] > 0
+    return rows[keep], cols[keep]
 
 
 def _shared_names(profile: Profiles, dim: str, a: str, b: str) -> str:
@@ -111,21 +136,6 @@ def _pair_reasons(pairs: pd.DataFrame) -> pd.Series:
     parts = [_WORDS[d] + " " + pairs[f"{d}_n"].astype(str) + "/" + pairs[f"{d}_of"].astype(str) + " shared"
              for d in DIMENSIONS]
     return parts[0].str.cat(parts[1:], sep=", ")
-
-
-def _top(pairs: pd.DataFrame, k: int) -> pd.DataFrame:
-    """Each municipality's ``k`` most similar ones (score > 0) as directed rows a -> b."""
-    both = pd.concat([pairs[["a", "b", "score"]],
-                      pairs[["b", "a", "score"]].set_axis(["a", "b", "score"], axis=1)])
-    both = both[both["score"] > 0].sort_values(["a", "score", "b"], ascending=[True, False, True])
-    return both.groupby("a").head(k)
-
-
-def _among_top(pairs: pd.DataFrame, k: int) -> pd.DataFrame:
-    """The pairs in which one of the two is among the other's ``k`` most similar."""
-    top = _top(pairs, k)
-    kept = pd.DataFrame({"a": top[["a", "b"]].min(axis=1), "b": top[["a", "b"]].max(axis=1)})
-    return pairs.merge(kept.drop_duplicates(), on=["a", "b"])
 
 
 def partners(store: GraphStore, *, municipality: str | None = None, min_score: float = 0.0,
@@ -147,13 +157,18 @@ def partners(store: GraphStore, *, municipality: str | None = None, min_score: f
     Ties: by score, then municipality codes.
     """
     profile = profiles(store, threshold, min_gap, method)
-    pairs = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
+    sim = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
+    if per_municipality:
+        rows, cols = top_neighbours(sim.score, per_municipality)
+        a, b = np.unique(np.stack([np.minimum(rows, cols), np.maximum(rows, cols)]), axis=1) \
+            if len(rows) else (rows, cols)
+    else:
+        a, b = np.triu_indices(len(profile.codes), k=1)
+    pairs = pair_table(sim, a, b)
     codes = np.array(profile.codes, dtype=object)
     pairs = pairs.assign(municipality_a=codes[pairs["a"].to_numpy()],
                          municipality_b=codes[pairs["b"].to_numpy()])
     pairs = pairs[(pairs["score"] > 0) & (pairs["score"] >= min_score)]
-    if per_municipality:
-        pairs = _among_top(pairs, per_municipality)
     if municipality is not None:
         flip = pairs["municipality_b"] == municipality
         pairs = pairs[flip | (pairs["municipality_a"] == municipality)].copy()
@@ -174,12 +189,13 @@ def _named(profile: Profiles, pairs: pd.DataFrame) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
-def _neighbour_graph(profile: Profiles, pairs: pd.DataFrame, neighbours: int) -> nx.Graph:
+def _neighbour_graph(sim: Similarity, neighbours: int) -> nx.Graph:
     """Every municipality, linked to its ``neighbours`` most similar ones (score > 0)."""
-    top = _top(pairs, neighbours)
+    rows, cols = top_neighbours(sim.score, neighbours)
     graph = nx.Graph()
-    graph.add_nodes_from(range(len(profile.codes)))
-    graph.add_weighted_edges_from(top.itertuples(index=False, name=None), weight="score")
+    graph.add_nodes_from(range(len(sim.score)))
+    graph.add_weighted_edges_from(zip(rows.tolist(), cols.tolist(), sim.score[rows, cols].tolist(),
+                                      strict=True), weight="score")
     return graph
 
 
@@ -192,9 +208,9 @@ def _common(profile: Profiles, dim: str, members: list[str], top: int = 3) -> st
     return ", ".join(f"{name} ({n}/{len(members)})" for name, n in counts.items())
 
 
-def _group_row(profile: Profiles, scores: pd.Series, members: list[int]) -> dict[str, object]:
+def _group_row(profile: Profiles, score: np.ndarray, members: list[int]) -> dict[str, object]:
     codes = sorted(profile.codes[i] for i in members)
-    inside = [scores.get((x, y), 0.0) for x in members for y in members if x < y]
+    inside = score[np.ix_(members, members)][np.triu_indices(len(members), k=1)]
     common = {f"common_{dim}": _common(profile, dim, codes) for dim in DIMENSIONS}
     binds = "; ".join(f"{_WORDS[d]}: {common[f'common_{d}']}" for d in DIMENSIONS
                       if common[f"common_{d}"])
@@ -202,7 +218,8 @@ def _group_row(profile: Profiles, scores: pd.Series, members: list[int]) -> dict
               else "alike no other municipality enough to join a group")
     return {"size": len(codes), "members": ", ".join(codes),
             "member_names": ", ".join(sorted(profile.names[c] for c in codes)),
-            "cohesion": round(float(np.mean(inside)), 3) if inside else 0.0, **common, "reason": reason}
+            "cohesion": round(float(np.mean(inside)), 3) if len(inside) else 0.0, **common,
+            "reason": reason}
 
 
 def partner_groups(store: GraphStore, *, neighbours: int = PARTNER_NEIGHBOURS,
@@ -221,12 +238,11 @@ def partner_groups(store: GraphStore, *, neighbours: int = PARTNER_NEIGHBOURS,
     A municipality alike no other is a group of its own.
     """
     profile = profiles(store, threshold, min_gap, method)
-    pairs = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
     if not profile.codes:
         return pd.DataFrame(columns=GROUP_COLUMNS)
-    graph = _neighbour_graph(profile, pairs, neighbours)
+    sim = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
+    graph = _neighbour_graph(sim, neighbours)
     found = nx.community.louvain_communities(graph, weight="score", resolution=resolution, seed=seed)
-    scores = pairs.set_index(["a", "b"])["score"]
-    rows = [_group_row(profile, scores, sorted(group)) for group in found]
+    rows = [_group_row(profile, sim.score, sorted(group)) for group in found]
     frame = pd.DataFrame(rows).sort_values(["size", "cohesion", "members"], ascending=[False, False, True])
     return frame.assign(group=range(1, len(frame) + 1))[GROUP_COLUMNS].reset_index(drop=True)
