@@ -87,6 +87,38 @@ def _translate(err: Exception) -> QueryError:
     return QueryError(text.replace("errMsg: ", "").split(" errCtx:")[0])
 
 
+_SCALARS: dict[int, Callable[[Any], Any]] = {
+    1: lambda value: None,  # null
+    2: lambda value: value,  # string
+    3: lambda value: value,  # integer
+    4: lambda value: value == "true",  # boolean
+    5: float,  # double
+}
+"""FalkorDB's compact result types that are plain values, and how to read each."""
+
+
+def _scalar_result(response: list[Any]) -> tuple[list[str], list[tuple]] | None:
+    """Columns and rows of a compact reply made only of plain values, read directly.
+
+    The client's parser costs about a third of a large read; nodes, relationships, paths,
+    lists and maps (anything else) return None and go through the client's parser.
+    Raises the engine's error when the reply carries one (a timeout, say).
+    """
+    if response and isinstance(response[-1], Exception):
+        raise response[-1]
+    if len(response) < 3:
+        return [], []
+    columns = [name for _, name in response[0]]
+    scalars = _SCALARS
+    rows = []
+    try:
+        for record in response[1]:
+            rows.append(tuple([scalars[kind](value) for kind, value in record]))
+    except KeyError:
+        return None
+    return columns, rows
+
+
 def _rows(result: Any) -> tuple[list[str], Iterator[tuple]]:
     columns = [h[1] for h in (result.header or [])]
     return columns, (tuple(_convert(v) for v in row) for row in result.result_set)
@@ -207,11 +239,19 @@ class FalkorStore(GraphStore):
         refuse_load_csv(cypher)
         timeout, cap = self._limits(timeout_ms, row_cap)
         started = time.perf_counter()
+        graph = self.graph
         try:
-            result = self.graph.ro_query(cypher, params or None, timeout=timeout)
+            response = graph.execute_command(
+                "GRAPH.RO_QUERY", graph.name, graph._build_params_header(params or None) + cypher,
+                "--compact", "timeout", timeout)
+            scalar = _scalar_result(response)
+            if scalar is not None:
+                return collect(*scalar, cap, started)
+            from falkordb.query_result import QueryResult as ClientResult
+
+            columns, rows = _rows(ClientResult(graph, response))
         except Exception as err:
             raise _translate(err) from err
-        columns, rows = _rows(result)
         return collect(columns, rows, cap, started)
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
