@@ -2,6 +2,7 @@
 
     python robust_child.py load DIR GRAPH SIZE SEED   load generate(SIZE, SEED); print READY first
     python robust_child.py read DIR GRAPH SECONDS      print 'dataset-name municipality-count' lines
+    python robust_child.py write DIR GRAPH WHO AT      at time AT, open the database and write 50 nodes
 
 Exit code 0 when done; 3 with the message on stderr when another load held the database.
 """
@@ -46,8 +47,21 @@ def read(folder: str, graph: str, seconds: float) -> int:
     return 0
 
 
+def write(folder: str, graph: str, who: str, at: float) -> int:
+    time.sleep(max(0.0, at - time.time()))  # both writers open the database at the same moment
+    store = open_store(Settings(graph_url=f"embedded:{folder}", graph_name=graph))
+    try:
+        for i in range(50):
+            store.write("CREATE (:P {who: $who, i: $i})", {"who": who, "i": i})
+    finally:
+        store.close()
+    return 0
+
+
 if __name__ == "__main__":
     command, folder, graph, *rest = sys.argv[1:]
     if command == "load":
         sys.exit(load(folder, graph, int(rest[0]), int(rest[1])))
+    if command == "write":
+        sys.exit(write(folder, graph, rest[0], float(rest[1])))
     sys.exit(read(folder, graph, float(rest[0])))

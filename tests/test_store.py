@@ -6,7 +6,9 @@ the same on a fresh embedded graph and on a Neo4j database.
 
 from __future__ import annotations
 
-import multiprocessing
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -173,26 +175,14 @@ def test_embedded_database_survives_close_and_reopen(tmp_path: Path) -> None:
         reopened.close()
 
 
-def _write_nodes(folder: str, who: str, start: Any) -> None:
-    """Child process: open the embedded database when ``start`` fires and write 50 nodes."""
-    start.wait(timeout=30)
-    store = _embedded(Path(folder))
-    for i in range(50):
-        store.write("CREATE (:P {who: $who, i: $i})", {"who": who, "i": i})
-    store.close()
-
-
 def test_two_processes_opening_a_new_folder_lose_no_writes(tmp_path: Path) -> None:
-    context = multiprocessing.get_context("spawn")
-    start = context.Barrier(2)
-    workers = [context.Process(target=_write_nodes, args=(str(tmp_path), who, start)) for who in "ab"]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=60)
-        if worker.is_alive():
-            worker.kill()
-    assert [w.exitcode for w in workers] == [0, 0]
+    """Two processes open one new folder at the same moment and write 50 nodes each."""
+    child = Path(__file__).with_name("robust_child.py")
+    at = str(time.time() + 3)  # both start their Python first, then open together
+    workers = [subprocess.Popen([sys.executable, str(child), "write", str(tmp_path), "kb", who, at],
+                                stderr=subprocess.PIPE, text=True) for who in "ab"]
+    errors = [worker.communicate(timeout=90)[1] for worker in workers]
+    assert [w.returncode for w in workers] == [0, 0], errors
     store = _embedded(tmp_path)
     try:
         counts = store.read("MATCH (p:P) RETURN p.who, count(*) ORDER BY p.who").rows
