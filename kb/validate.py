@@ -230,7 +230,7 @@ def _type_rows(raw: RawTable, table: Table) -> tuple[list[dict[str, Any]], list[
         cells = raw_row.cells
         for column, name, read, required in plan:
             value = cells.get(name)
-            if value is None or value == "" or _is_blank(value):
+            if (not value.strip()) if type(value) is str else _is_blank(value):
                 if required:
                     problems.append(Problem(raw.origin, "a required value is missing",
                                             row=raw_row.number, column=name,

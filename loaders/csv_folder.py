@@ -51,13 +51,16 @@ def read_csv_table(path: Path, problems: list[Problem]) -> RawTable | None:
     header = [h.strip() for h in records[0]]
     rows = []
     for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
+        joined = "".join(record)
+        if not joined.strip():
             continue  # blank lines are allowed
         if len(record) > len(header):
             problems.append(Problem(str(path), f"the row has {len(record)} cells but the header "
                                     f"has {len(header)}", row=number,
                                     expected=f"{len(header)} cells, as in the header"))
-        cells: dict[str, Any] = {name: restore(cell) for name, cell in zip(header, record)}
+        cells: dict[str, Any] = dict(zip(header, record))
+        if "'" in joined:  # maybe a spreadsheet's protective quote (kb.safe_cells)
+            cells = {name: restore(cell) for name, cell in cells.items()}
         rows.append(RawRow(number, cells))
     return RawTable(path.stem, str(path), header, rows)
 
