@@ -3,6 +3,7 @@
 The store is opened once per (URL, graph name) with ``st.cache_resource``. Results are
 cached with ``st.cache_data`` keyed on the database and a *data version* that
 ``bump_data_version`` raises after a load, so a load invalidates every cached result.
+A load made elsewhere (``kb load`` while the app runs) shows within ``CACHE_SECONDS``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from kb.queries import trace_queries
 from kb.settings import Settings
 from kb.store import GraphStore, open_store
 from ui.texts import language
+
+CACHE_SECONDS = 120
+"""How long a cached result is kept when nothing in the app has changed the data."""
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,7 +60,7 @@ def bump_data_version() -> None:
     versions[_where()] = versions.get(_where(), 0) + 1
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=CACHE_SECONDS)
 def _query(where: tuple[str, str], version: int, name: str, params: tuple) -> pd.DataFrame:
     return query_frame(get_store(), name, **dict(params))
 
@@ -66,7 +70,7 @@ def query(name: str, **params: Any) -> pd.DataFrame:
     return _query(_where(), data_version(), name, tuple(sorted(params.items())))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64, ttl=CACHE_SECONDS)
 def _assessments(where: tuple[str, str], version: int, round: int | None, method: str,
                  current: bool) -> tuple[pd.DataFrame, list[str]]:
     with trace_queries() as used:
@@ -98,7 +102,7 @@ def assessment_rounds() -> list[int]:
     return [] if rows.empty else sorted(rows["round"].dropna().astype(int).unique(), reverse=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_data(show_spinner=False, max_entries=128, ttl=CACHE_SECONDS)
 def _analysis(where: tuple[str, str], version: int, name: str,
               params: tuple) -> tuple[pd.DataFrame, list[str]]:
     with trace_queries() as used:
