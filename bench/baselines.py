@@ -232,7 +232,8 @@ def bulk_insert(socket: str, graph: str, args: list[str]) -> dict[str, Any]:
     if command is None:
         raise RuntimeError("falkordb-bulk-insert is not installed (pip install falkordb-bulk-loader)")
     started = time.perf_counter()
-    done = subprocess.run([command, graph, "-u", f"unix://{socket}", "--enforce-schema", *args],
+    url = f"unix://{socket}?socket_timeout=600"  # the client's default gives up on a big bulk call
+    done = subprocess.run([command, graph, "-u", url, "--enforce-schema", *args],
                           capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:

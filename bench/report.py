@@ -116,9 +116,9 @@ def _growth(growth: dict[str, dict[str, Any]]) -> list[str]:
 def _errors(scales: list[dict[str, Any]]) -> list[str]:
     lines = []
     for s in scales:
-        for section in ("analyses", "pages"):
+        for section in ("loading", "analyses", "pages"):
             for name, r in s.get(section, {}).items():
-                if r["status"] == "error":
+                if r.get("status") == "error":
                     lines.append(f"- {s['name']}, `{name}`: {r['error']}")
     return lines
 

@@ -189,7 +189,10 @@ class Scale:
         socket = self.store._db.client.socket_file
         runs = []
         for attempt in range(self.repeat):
-            runs.append(baselines.bulk_insert(socket, "bulk", args)["seconds"])
+            try:
+                runs.append(baselines.bulk_insert(socket, "bulk", args)["seconds"])
+            except RuntimeError as err:  # reported, not fatal: the other measurements stand
+                return {"status": "error", "error": str(err)[-300:]}
             graph = self.graph("bulk")
             check = self._checked(graph, rows) if attempt == self.repeat - 1 else None
             if check is None:
