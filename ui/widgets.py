@@ -131,7 +131,8 @@ def candidate_table(rows: pd.DataFrame, key: str, components: bool = False) -> N
     lang = language()
     parts = COMPONENTS if components else []
     table = rows[["rank", f"capability_{lang}", "score", "path", "lead_name", "municipalities",
-                  f"reasons_{lang}", *parts]].assign(path=rows["path"].map(lambda p: t(f"path.{p}")))
+                  f"reasons_{lang}", *parts]].assign(path=rows["path"].map(lambda p: t(f"path.{p}")),
+                                                  lead_name=rows["lead_name"].fillna("—"))
     table = table.rename(columns={
         "rank": t("col.rank"), f"capability_{lang}": t("col.capability"), "score": t("col.score"),
         "municipalities": t("col.municipalities"), "lead_name": t("col.lead"), "path": t("col.path"),
