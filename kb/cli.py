@@ -100,9 +100,11 @@ def load(ctx: click.Context, path: Path, if_empty: bool, changes: bool) -> None:
 
     report = write_dataset(store, dataset, progress, compare=changes)
     click.echo(report.summary() + f" into {store.description}.")
+    first_load = report.changes is not None and not any(
+        c.removed or c.changed or c.unchanged for c in report.changes.values())
     for table, count in report.tables.items():
         if count:
-            change = report.changes.get(table) if report.changes else None
+            change = report.changes.get(table) if report.changes and not first_load else None
             click.echo(f"  {table:<28}{count:>9,}" + (f"   {change.describe()}" if change else ""))
     if report.synthetic:
         click.echo("Note: this dataset is marked synthetic (demonstration data).")

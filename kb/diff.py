@@ -32,12 +32,12 @@ class TableChanges:
         return bool(self.added or self.removed or self.changed)
 
     def describe(self) -> str:
-        """e.g. '2 added, 1 changed (1485|c1), 40 unchanged'."""
+        """e.g. '2 added, 1 changed (1485|c1), 40 unchanged': keys named for changes and removals."""
         parts = []
         for kind in ("added", "removed", "changed"):
             count = getattr(self, kind)
             if count:
-                shown = ", ".join(self.examples.get(kind, []))
+                shown = ", ".join(self.examples.get(kind, [])) if kind != "added" else ""
                 parts.append(f"{count:,} {kind}" + (f" ({shown}{', ...' if count > EXAMPLES else ''})"
                                                     if shown else ""))
         parts.append(f"{self.unchanged:,} unchanged")
