@@ -58,6 +58,11 @@ def test_signals_by_hand(load_records, store):
         "development is 40% of IT spending; 2 capabilit(ies) with no one behind them")
     assert "operations-heavy; shift from drift to utveckling" in by.loc["m1", "reason"]
     assert by.loc["m4", "reason"].startswith("no IT capacity figures for 2023")
+    assert by.loc["m3", "reason_sv"] == (
+        "IT-kostnaden 500 kr per invånare är 71% av regionens median 700 (under 75%: underfinansierad); "
+        "utveckling är 40% av IT-kostnaderna; 2 förmåg(or) som ingen står bakom")
+    assert "driftstung; flytta resurser från drift till utveckling" in by.loc["m1", "reason_sv"]
+    assert by.loc["m4", "reason_sv"].startswith("inga siffror om IT-kapacitet för 2023")
 
 
 def test_year_and_thresholds(load_records, store):

@@ -67,6 +67,8 @@ def test_ranking_without_parameters(load_records, store):
     assert rows.iloc[0][counts].tolist() == [4, 4, 1, 3]
     assert rows.iloc[1][counts].tolist() == [3, 4, 1, 2]
     assert "if SysD fails, 4 system(s), 4 capabilities (1 key) and 3 municipality(ies)" in rows.iloc[0].reason
+    assert rows.iloc[0].reason_sv == ("om SysD faller bort påverkas 4 system, 4 förmågor (1 nyckelförmåga) "
+                                      "och 3 kommuner")
 
 
 def test_dependency_cycle_is_safe(load_records, store):

@@ -54,6 +54,8 @@ def test_region_roll_up_per_system(load_records, store):
     named = ["capability_names", "key_capabilities", "supplier_name"]
     assert old[named].tolist() == ["Cap1, Cap2", "Cap1", "Alfa"]
     assert old["reason"].startswith("support ended 2024-06-30; marked eliminate (TIME lifecycle); used by 2")
+    assert old["reason_sv"] == ("supporten upphörde 2024-06-30; markerat eliminate (TIME-livscykel); "
+                                "används av 2 kommun(er); nyckelförmågor som vilar på det: Cap1")
     assert rows.iloc[2]["municipality_names"] == "m4"
 
 
@@ -66,6 +68,7 @@ def test_per_municipality_and_detail(load_records, store):
         [2, 1, 2], [1, 1, 2], [2, 0, 1], [0, 0, 0]]
     assert rows.iloc[0]["key_capabilities"] == "Cap1"
     assert rows.iloc[3]["reason"] == "uses no legacy system"
+    assert rows.iloc[3]["reason_sv"] == "använder inget system i det digitala arvet"
     detail = legacy(store, today=TODAY, level="detail")
     assert list(detail.columns) == DETAIL_COLUMNS
     assert list(zip(detail["municipality"], detail["system"], strict=True)) == [

@@ -47,6 +47,8 @@ def test_pair_scores_by_hand(load_records, store):
     assert top[["systems_jaccard", "suppliers_jaccard", "weak_jaccard"]].tolist() == [0.667, 0.5, 0.5]
     assert top[["shared_systems", "shared_suppliers", "shared_weak"]].tolist() == ["SysX, SysY", "Pe", "Cap1"]
     assert top["reason"] == "systems 2/3 shared, suppliers 1/2 shared, weak capabilities 1/2 shared"
+    assert top["reason_sv"] == ("system 2/3 gemensamma, leverantörer 1/2 gemensamma, "
+                                "svaga förmågor 1/2 gemensamma")
     assert top["municipality_b_name"] == "m2"
 
 
@@ -79,6 +81,7 @@ def test_two_clear_groups_without_assessments(load_records, store):
     assert groups[["members", "cohesion"]].values.tolist() == [["0004, 0005, 0006", 0.4],
                                                                ["0001, 0002, 0003", 0.311]]
     assert groups.iloc[0]["reason"] == "3 municipalities bound by systems: SysC (3/3), SysD (3/3)"
+    assert groups.iloc[0]["reason_sv"] == "3 kommuner förenade av system: SysC (3/3), SysD (3/3)"
     assert groups.iloc[1]["common_systems"] == "SysA (3/3), SysB (3/3)"
     assert groups.iloc[0]["common_weak"] == ""
     # each one's single closest partner (ties: lower code): m1-m2, m3-m1, m4-m5, m6-m4

@@ -41,6 +41,8 @@ def test_per_municipality(load_records, store):
     assert rows[counts].values.tolist() == [["0001", 2023, 3, 1.0, 2, 0, 1], ["0002", 2023, 2, 0.0, 1, 1, 0]]
     assert rows.iloc[0]["reason"] == ("2 of 3 self-assessments above the external review, mean difference"
                                       " +1.00; overestimated: Cap1, Cap3")
+    assert rows.iloc[0]["reason_sv"] == ("2 av 3 självskattningar över den externa granskningen, "
+                                         "medelskillnad +1.00; överskattade: Cap1, Cap3")
 
 
 def test_per_capability_and_detail(load_records, store):
@@ -55,6 +57,7 @@ def test_per_capability_and_detail(load_records, store):
     assert detail["status"].tolist() == ["overestimated", "agrees", "overestimated", "underestimated",
                                          "overestimated"]
     assert detail.iloc[0]["reason"] == "self-assessed 4, external review 2: overestimated by 2"
+    assert detail.iloc[0]["reason_sv"] == "självskattning 4, extern granskning 2: överskattning med 2"
     assert realism(store, level="detail", min_difference=2)["overestimated"].sum() == 1
 
 

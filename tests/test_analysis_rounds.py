@@ -39,6 +39,8 @@ def test_region_trend_per_capability(load_records, store):
         ["c2", 2021, 2023, 2, 2.5, 3.0, 0.5, 1, 0, 1, "improving"]]
     assert rows.iloc[0]["reason"] == (
         "1 of 2 municipalities improved, 1 declined; mean maturity 2.50 -> 2.50; improved: m1; declined: m2")
+    assert rows.iloc[0]["reason_sv"] == ("1 av 2 kommuner förbättrades, 1 försämrades; "
+                                         "medelmognad 2.50 -> 2.50; förbättrade: m1; försämrade: m2")
 
 
 def test_detail_per_municipality(load_records, store):
@@ -49,6 +51,7 @@ def test_detail_per_municipality(load_records, store):
         ["0001", "c1", 1, "improved"], ["0001", "c2", 0, "unchanged"],
         ["0002", "c1", -1, "declined"], ["0002", "c2", 1, "improved"]]
     assert rows.iloc[2]["reason"] == "declined from 3 (defined) in 2021 to 2 (repeatable) in 2023"
+    assert rows.iloc[2]["reason_sv"] == "försämrad från mognad 3 i omgång 2021 till 2 i omgång 2023"
 
 
 def test_chosen_rounds_and_method(load_records, store):

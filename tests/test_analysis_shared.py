@@ -24,6 +24,8 @@ def test_shared_capabilities_systems_and_suppliers(store, load_records):
     assert net["via"] == "DriftPlattform, NetApp"
     assert net["name"] == "NET sv" and net["name_en"] == "NET en"
     assert "5 of 6 municipalities" in net["reason"]
+    assert net["reason_sv"] == ("Används av 5 av 6 kommuner (83% av regionen) genom systemen "
+                                "DriftPlattform, NetApp")
     assert rows.iloc[3]["via"] == "Vendo"
 
 

@@ -43,6 +43,7 @@ def test_concentration_per_capability_region_and_dependence(store, load_records)
     ops = rows.iloc[3]
     assert (ops["suppliers"], ops["top_supplier_name"], ops["municipalities"]) == (2, "Vendo", 5)
     assert ops["top_share"] == pytest.approx(4 / 6, abs=1e-3)
+    assert ops["reason_sv"] == "2 leverantör(er), HHI 0.68 (hög); Vendo levererar till 4 av 6 kommuner"
     assert list(rows["share_of_region"][4:]) == pytest.approx([5 / 6, 2 / 6], abs=1e-3)
 
 
@@ -57,6 +58,9 @@ def test_contract_windows(store, load_records):
     s1 = rows.iloc[2]
     assert (s1["first_end"], s1["last_end"], s1["annual_cost_sek"]) == ("2025-03-01", "2025-06-30", 200000)
     assert s1["which"] == "Alby, Bstad" and s1["capabilities"] == "NET en, OPS en"
+    assert s1["reason_sv"] == ("avtalen för DriftPlattform löper ut mellan 2025-03-01 och 2025-06-30 i 2 "
+                               "kommuner (Alby, Bstad); 200 000 kr per år tillsammans: ett tillfälle till "
+                               "gemensam upphandling")
     assert rows.iloc[0]["annual_cost_sek"] == 250000
 
 

@@ -163,6 +163,10 @@ def test_realism_levels_difference_and_detail(reviewed):
     detail = table_with(at, "col.self_maturity")
     assert dict(zip(detail[SV["col.capability"]], detail[SV["col.status"]], strict=True)) == \
         {"Stabil driftleverans": "överskattad", "Säkerhetskopiering": "överens"}
+    # the explanation is the Swedish twin (reason_sv), shown once under the reason header
+    reasons = dict(zip(detail[SV["col.capability"]], detail[SV["col.reason"]], strict=True))
+    assert reasons["Stabil driftleverans"] == "självskattning 5, extern granskning 3: överskattning med 2"
+    assert list(detail.columns).count(SV["col.reason"]) == 1
 
 
 def test_realism_without_external_reviews_says_so(small):

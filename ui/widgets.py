@@ -141,9 +141,20 @@ def candidate_table(rows: pd.DataFrame, key: str, components: bool = False) -> N
     st.dataframe(table, hide_index=True, key=key, column_config={t("col.score"): score})
 
 
+def in_language(shown: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """``shown`` (columns of ``frame``) with one explanation: where ``frame`` has an English
+    ``reason`` and its Swedish twin ``reason_sv``, ``reason`` holds the chosen language's text."""
+    if not {"reason", "reason_sv"} <= set(frame.columns):
+        return shown
+    if language() == "sv" and "reason" in shown.columns:
+        shown = shown.assign(reason=frame["reason_sv"])
+    return shown.drop(columns="reason_sv", errors="ignore")
+
+
 def table(frame: pd.DataFrame, key: str, columns: list[str] | None = None) -> None:
-    """``frame`` (or its ``columns``) as a table, headers in the chosen language where known."""
-    shown = frame if columns is None else frame[columns]
+    """``frame`` (or its ``columns``) as a table, headers in the chosen language where known,
+    the explanation in the chosen language (``in_language``)."""
+    shown = in_language(frame if columns is None else frame[columns], frame)
     headers: dict[str, str] = {}
     for column in shown.columns:
         header = t(f"col.{column}") if has_text(f"col.{column}") else column

@@ -7,7 +7,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kb.analysis.common import capabilities, current_assessments, names_text, query_frame
+from kb.analysis.common import (
+    Phrase,
+    bilingual,
+    capabilities,
+    current_assessments,
+    names_text,
+    query_frame,
+    whole,
+    with_reasons,
+)
 from kb.analysis.defaults import (
     ASSESSMENT_METHOD,
     CAPACITY_COVERED_MATURITY,
@@ -20,7 +29,7 @@ CAPACITY_COLUMNS = ["municipality", "municipality_name", "population", "year", "
                     "fte_per_1000", "cost_total_sek", "cost_per_inhabitant", "development_share",
                     "region_median_cost_per_inhabitant", "cost_vs_median", "region_median_fte_per_1000",
                     "underfunded", "operations_heavy", "uncovered_capabilities", "uncovered_names",
-                    "signals", "reason"]
+                    "signals", "reason", "reason_sv"]
 _FIGURES = ["fte_operations", "fte_development", "cost_operations_sek", "cost_development_sek"]
 
 
@@ -92,24 +101,37 @@ def capacity(store: GraphStore, *, year: int | None = None,
                        operations_heavy=rows["development_share"] < min_development_share)
     rows = rows.assign(signals=rows["underfunded"].astype(int) + rows["operations_heavy"].astype(int)
                        + (rows["uncovered_capabilities"] > 0).astype(int))
-    rows["reason"] = [_reason(row, underfunded_share, min_development_share) for _, row in rows.iterrows()]
+    rows = with_reasons(rows, [_reason(row, underfunded_share, min_development_share)
+                               for _, row in rows.iterrows()])
     rows = rows.sort_values(["signals", "cost_vs_median", "municipality"], ascending=[False, True, True],
                             na_position="last")
     return rows[CAPACITY_COLUMNS].reset_index(drop=True)
 
 
-def _reason(row: pd.Series, underfunded_share: float, min_development_share: float) -> str:
+def _reason(row: pd.Series, underfunded_share: float, min_development_share: float) -> Phrase:
     parts = []
     if pd.isna(row["fte_total"]) and pd.isna(row["cost_total_sek"]):
-        parts.append(f"no IT capacity figures for {row['year']}")
+        year = row["year"]
+        parts.append((f"no IT capacity figures for {year}", f"inga siffror om IT-kapacitet för {year}"))
     if pd.notna(row["cost_vs_median"]):
-        text = (f"IT cost {row['cost_per_inhabitant']:,.0f} SEK per inhabitant is {row['cost_vs_median']:.0%}"
-                f" of the region's median {row['region_median_cost_per_inhabitant']:,.0f}")
-        parts.append(text + (f" (below {underfunded_share:.0%}: underfunded)" if row["underfunded"] else ""))
+        cost, share = row["cost_per_inhabitant"], f"{row['cost_vs_median']:.0%}"
+        median, below = row["region_median_cost_per_inhabitant"], row["underfunded"]
+        parts.append((f"IT cost {whole(cost, 0)} SEK per inhabitant is {share} of the region's median "
+                      f"{whole(median, 0)}"
+                      + (f" (below {underfunded_share:.0%}: underfunded)" if below else ""),
+                      f"IT-kostnaden {whole(cost, 1)} kr per invånare är {share} av regionens median "
+                      f"{whole(median, 1)}" + (f" (under {underfunded_share:.0%}: underfinansierad)"
+                                                if below else "")))
     if pd.notna(row["development_share"]):
-        text = f"development is {row['development_share']:.0%} of IT spending"
-        parts.append(text + (f" (below {min_development_share:.0%}: operations-heavy; shift from drift"
-                             " to utveckling)" if row["operations_heavy"] else ""))
+        share, heavy = f"{row['development_share']:.0%}", row["operations_heavy"]
+        parts.append((f"development is {share} of IT spending"
+                      + (f" (below {min_development_share:.0%}: operations-heavy; shift from drift"
+                         " to utveckling)" if heavy else ""),
+                      f"utveckling är {share} av IT-kostnaderna"
+                      + (f" (under {min_development_share:.0%}: driftstung; flytta resurser från drift"
+                         " till utveckling)" if heavy else "")))
     if row["uncovered_capabilities"]:
-        parts.append(f"{row['uncovered_capabilities']} capabilit(ies) with no one behind them")
-    return "; ".join(parts)
+        count = row["uncovered_capabilities"]
+        parts.append((f"{count} capabilit(ies) with no one behind them",
+                      f"{count} förmåg(or) som ingen står bakom"))
+    return bilingual(parts)

@@ -87,3 +87,31 @@ def capabilities(store: GraphStore) -> pd.DataFrame:
 def names_text(names: Iterable[object] | None) -> str:
     """Names as sorted, comma-separated text without repeats ('' for none)."""
     return ", ".join(sorted({str(n) for n in names if n is not None})) if names is not None else ""
+
+
+Phrase = tuple[str, str]  # the same fact in English and in Swedish
+
+
+def bilingual(parts: Iterable[Phrase], sep: str = "; ") -> Phrase:
+    """(English, Swedish): the English halves of ``parts`` joined by ``sep``, and the Swedish."""
+    parts = list(parts)
+    return sep.join(en for en, _ in parts), sep.join(sv for _, sv in parts)
+
+
+def with_reasons(frame: pd.DataFrame, reasons: Iterable[Phrase], english: str = "reason") -> pd.DataFrame:
+    """``frame`` with the (English, Swedish) ``reasons``, one per row, as columns ``english``
+    and ``reason_sv``."""
+    reasons = list(reasons)
+    return frame.assign(**{english: [en for en, _ in reasons], "reason_sv": [sv for _, sv in reasons]})
+
+
+def reason_fields(phrase: Phrase, english: str = "reason") -> dict[str, str]:
+    """The (English, Swedish) ``phrase`` as the row fields ``english`` and ``reason_sv``."""
+    return {english: phrase[0], "reason_sv": phrase[1]}
+
+
+def whole(value: float, lang: int) -> str:
+    """``value`` rounded to a whole number with thousands grouped: '1,250' in English (``lang``
+    0), '1 250' in Swedish (1)."""
+    text = f"{value:,.0f}"
+    return text if lang == 0 else text.replace(",", " ")

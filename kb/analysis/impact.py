@@ -14,14 +14,14 @@ from itertools import pairwise
 import networkx as nx
 import pandas as pd
 
-from kb.analysis.common import query_frame
+from kb.analysis.common import query_frame, reason_fields
 from kb.store.base import GraphStore
 
 Node = tuple[str, str]
 IMPACT_COLUMNS = ["kind", "id", "name", "depth", "key_capability", "municipalities",
                   "municipality_names", "via"]
 RANKING_COLUMNS = ["kind", "id", "name", "systems", "capabilities", "key_capabilities",
-                   "municipalities", "reason"]
+                   "municipalities", "reason", "reason_sv"]
 _KIND_ORDER = {"supplier": 0, "system": 1, "capability": 2, "municipality": 3}
 _VERB = {
     ("supplier", "system"): "{a} provides {b}",
@@ -124,12 +124,16 @@ def _reach(graph: nx.DiGraph, core: nx.DiGraph, node: Node) -> dict[str, object]
     capabilities = [n for n in reached if n[0] == "capability"]
     key = sum(graph.nodes[c]["key"] for c in capabilities)
     users = len(_users(graph, systems))
-    reason = (f"if {_name(graph, node)} fails, {len(systems)} system(s), {len(capabilities)} "
-              f"capabilit{'y' if len(capabilities) == 1 else 'ies'} ({key} key) and {users} "
-              "municipality(ies) are affected")
+    name, caps = _name(graph, node), len(capabilities)
+    reason = (f"if {name} fails, {len(systems)} system(s), {caps} "
+              f"capabilit{'y' if caps == 1 else 'ies'} ({key} key) and {users} "
+              "municipality(ies) are affected",
+              f"om {name} faller bort påverkas {len(systems)} system, {caps} "
+              f"förmåg{'a' if caps == 1 else 'or'} ({key} nyckelförmåg{'a' if key == 1 else 'or'}) "
+              f"och {users} kommun{'' if users == 1 else 'er'}")
     return {"kind": node[0], "id": node[1], "name": _name(graph, node), "systems": len(systems),
             "capabilities": len(capabilities), "key_capabilities": key, "municipalities": users,
-            "reason": reason}
+            **reason_fields(reason)}
 
 
 def _ranking(graph: nx.DiGraph) -> pd.DataFrame:

@@ -8,17 +8,17 @@ from datetime import date
 
 import pandas as pd
 
-from kb.analysis.common import municipalities, names_text, query_frame
+from kb.analysis.common import Phrase, bilingual, municipalities, names_text, query_frame, reason_fields
 from kb.analysis.defaults import LEGACY_HORIZON_MONTHS, LEGACY_LIFECYCLES
 from kb.store.base import GraphStore
 
 SYSTEM_COLUMNS = ["system", "system_name", "supplier_name", "status", "end_of_support", "lifecycle",
                   "municipalities", "municipality_names", "capabilities", "capability_names",
-                  "key_capabilities", "reason"]
+                  "key_capabilities", "reason", "reason_sv"]
 MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", "legacy_systems", "past_end_of_support",
-                        "system_names", "capabilities", "key_capabilities", "reason"]
-DETAIL_COLUMNS = ["municipality", "municipality_name", "system", "system_name", "status",
-                  "end_of_support", "lifecycle", "capability_names", "key_capabilities", "reason"]
+                        "system_names", "capabilities", "key_capabilities", "reason", "reason_sv"]
+DETAIL_COLUMNS = ["municipality", "municipality_name", "system", "system_name", "status", "end_of_support",
+                  "lifecycle", "capability_names", "key_capabilities", "reason", "reason_sv"]
 PAST, SOON = "past end of support", "end of support within horizon"
 _SEVERITY = {PAST: 0, SOON: 1}
 
@@ -67,17 +67,19 @@ def legacy(store: GraphStore, *, today: str | None = None,
     raise ValueError(f"level must be 'system', 'municipality' or 'detail', not {level!r}")
 
 
-def _status(system: pd.Series, today: str, horizon_end: str, lifecycles: list[str]) -> tuple[str, str]:
+def _status(system: pd.Series, today: str, horizon_end: str, lifecycles: list[str]) -> tuple[str, Phrase]:
     """(status, reason): the first that applies of past, near end of support, lifecycle."""
-    found = []
-    end = system["end_of_support"]
+    found: list[tuple[str, Phrase]] = []
+    end, cycle = system["end_of_support"], system["lifecycle"]
     if isinstance(end, str) and end < today:
-        found.append((PAST, f"support ended {end}"))
+        found.append((PAST, (f"support ended {end}", f"supporten upphörde {end}")))
     elif isinstance(end, str) and end < horizon_end:
-        found.append((SOON, f"support ends {end}, before {horizon_end}"))
-    if system["lifecycle"] in lifecycles:
-        found.append((f"marked {system['lifecycle']}", f"marked {system['lifecycle']} (TIME lifecycle)"))
-    return found[0][0], "; ".join(reason for _, reason in found)
+        found.append((SOON, (f"support ends {end}, before {horizon_end}",
+                             f"supporten upphör {end}, före {horizon_end}")))
+    if cycle in lifecycles:
+        found.append((f"marked {cycle}", (f"marked {cycle} (TIME lifecycle)",
+                                          f"markerat {cycle} (TIME-livscykel)")))
+    return found[0][0], bilingual(reason for _, reason in found)
 
 
 def _systems(store: GraphStore, today: str, horizon_end: str, lifecycles: list[str]) -> pd.DataFrame:
@@ -91,11 +93,12 @@ def _systems(store: GraphStore, today: str, horizon_end: str, lifecycles: list[s
         first = group.iloc[0]
         caps = group.dropna(subset=["capability"])
         status, reason = _status(first, today, horizon_end, lifecycles)
-        out.append({**first[columns[:5]].to_dict(), "status": status, "reason": reason,
+        out.append({**first[columns[:5]].to_dict(), "status": status, **reason_fields(reason),
                     "_severity": _SEVERITY.get(status, 2),
                     "_caps": caps["capability_en"].tolist(),
                     "_keys": caps.loc[caps["key_capability"].astype(bool), "capability_en"].tolist()})
-    frame = pd.DataFrame(out, columns=[*columns[:5], "status", "reason", "_severity", "_caps", "_keys"])
+    frame = pd.DataFrame(out, columns=[*columns[:5], "status", "reason", "reason_sv", "_severity", "_caps",
+                                       "_keys"])
     return frame.assign(capabilities=frame["_caps"].map(len),
                         capability_names=frame["_caps"].map(names_text),
                         key_capabilities=frame["_keys"].map(names_text))
@@ -107,9 +110,11 @@ def _by_system(systems: pd.DataFrame, users: pd.DataFrame) -> pd.DataFrame:
         lambda names: names if isinstance(names, list) else []))
     frame = frame.assign(municipality_names=frame["municipalities"].map(names_text),
                          municipalities=frame["municipalities"].map(len))
-    frame["reason"] = frame["reason"] + "; used by " + frame["municipalities"].astype(str) \
-        + " municipality(ies)" + frame["key_capabilities"].map(
-            lambda keys: f"; key capabilities resting on it: {keys}" if keys else "")
+    used, keys = frame["municipalities"].astype(str), frame["key_capabilities"]
+    frame["reason"] = frame["reason"] + "; used by " + used + " municipality(ies)" + keys.map(
+        lambda names: f"; key capabilities resting on it: {names}" if names else "")
+    frame["reason_sv"] = frame["reason_sv"] + "; används av " + used + " kommun(er)" + keys.map(
+        lambda names: f"; nyckelförmågor som vilar på det: {names}" if names else "")
     frame = frame.sort_values(["_severity", "municipalities", "system"], ascending=[True, False, True])
     return frame[SYSTEM_COLUMNS].reset_index(drop=True)
 
@@ -118,15 +123,18 @@ def _municipality_row(code: str, name: str, rows: pd.DataFrame) -> dict[str, obj
     caps = {c for cs in rows["_caps"] for c in cs}
     keys = {c for cs in rows["_keys"] for c in cs}
     past = int((rows["status"] == PAST).sum())
+    systems, key = names_text(rows["system_name"]), names_text(keys)
     if rows.empty:
-        reason = "uses no legacy system"
+        reason = ("uses no legacy system", "använder inget system i det digitala arvet")
     else:
-        reason = (f"uses {len(rows)} legacy system(s) ({past} past end of support): "
-                  f"{names_text(rows['system_name'])}; {len(caps)} capabilit(ies) rest on them"
-                  + (f", key: {names_text(keys)}" if keys else ""))
+        reason = (f"uses {len(rows)} legacy system(s) ({past} past end of support): {systems}; "
+                  f"{len(caps)} capabilit(ies) rest on them" + (f", key: {key}" if keys else ""),
+                  f"använder {len(rows)} system i det digitala arvet ({past} efter supportens slut): "
+                  f"{systems}; {len(caps)} förmåg(or) vilar på dem"
+                  + (f", nyckelförmågor: {key}" if keys else ""))
     return {"municipality": code, "municipality_name": name, "legacy_systems": len(rows),
             "past_end_of_support": past, "system_names": names_text(rows["system_name"]),
-            "capabilities": len(caps), "key_capabilities": names_text(keys), "reason": reason}
+            "capabilities": len(caps), "key_capabilities": key, **reason_fields(reason)}
 
 
 def _by_municipality(region: pd.DataFrame, detail: pd.DataFrame) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from kb.analysis.common import current_assessments, municipalities, query_frame
+from kb.analysis.common import bilingual, current_assessments, municipalities, query_frame, reason_fields
 from kb.analysis.defaults import (
     ASSESSMENT_METHOD,
     PARTNER_NEIGHBOURS,
@@ -29,12 +29,14 @@ from kb.analysis.weak import mark_weak
 from kb.store.base import GraphStore
 
 DIMENSIONS = ("systems", "suppliers", "weak")
-_WORDS = {"systems": "systems", "suppliers": "suppliers", "weak": "weak capabilities"}
+_WORDS = {"systems": ("systems", "system"), "suppliers": ("suppliers", "leverantörer"),
+          "weak": ("weak capabilities", "svaga förmågor")}
+_SHARED = (" shared", " gemensamma")
 PARTNER_COLUMNS = ["municipality_a", "municipality_a_name", "municipality_b", "municipality_b_name",
                    "score", "systems_jaccard", "suppliers_jaccard", "weak_jaccard", "shared_systems",
-                   "shared_suppliers", "shared_weak", "reason"]
+                   "shared_suppliers", "shared_weak", "reason", "reason_sv"]
 GROUP_COLUMNS = ["group", "size", "members", "member_names", "cohesion", "common_systems",
-                 "common_suppliers", "common_weak", "reason"]
+                 "common_suppliers", "common_weak", "reason", "reason_sv"]
 
 
 @dataclass
@@ -132,9 +134,10 @@ def _shared_names(profile: Profiles, dim: str, a: str, b: str) -> str:
     return ", ".join(sorted(profile.labels[dim][i] for i in shared))
 
 
-def _pair_reasons(pairs: pd.DataFrame) -> pd.Series:
-    parts = [_WORDS[d] + " " + pairs[f"{d}_n"].astype(str) + "/" + pairs[f"{d}_of"].astype(str) + " shared"
-             for d in DIMENSIONS]
+def _pair_reasons(pairs: pd.DataFrame, lang: int) -> pd.Series:
+    """Shared/union counts per dimension in English (``lang`` 0) or Swedish (1)."""
+    parts = [_WORDS[d][lang] + " " + pairs[f"{d}_n"].astype(str) + "/" + pairs[f"{d}_of"].astype(str)
+             + _SHARED[lang] for d in DIMENSIONS]
     return parts[0].str.cat(parts[1:], sep=", ")
 
 
@@ -185,7 +188,8 @@ def _named(profile: Profiles, pairs: pd.DataFrame) -> pd.DataFrame:
     named = {f"shared_{dim}": [_shared_names(profile, dim, x, y) for x, y in zip(a, b, strict=True)]
              for dim in DIMENSIONS}
     return pairs.assign(municipality_a_name=a.map(profile.names), municipality_b_name=b.map(profile.names),
-                        reason=_pair_reasons(pairs), **named)[PARTNER_COLUMNS] \
+                        reason=_pair_reasons(pairs, 0),
+                        reason_sv=_pair_reasons(pairs, 1), **named)[PARTNER_COLUMNS] \
         .reset_index(drop=True)
 
 
@@ -212,14 +216,17 @@ def _group_row(profile: Profiles, score: np.ndarray, members: list[int]) -> dict
     codes = sorted(profile.codes[i] for i in members)
     inside = score[np.ix_(members, members)][np.triu_indices(len(members), k=1)]
     common = {f"common_{dim}": _common(profile, dim, codes) for dim in DIMENSIONS}
-    binds = "; ".join(f"{_WORDS[d]}: {common[f'common_{d}']}" for d in DIMENSIONS
-                      if common[f"common_{d}"])
-    reason = (f"{len(codes)} municipalities bound by {binds}" if binds and len(codes) > 1
-              else "alike no other municipality enough to join a group")
+    held = [d for d in DIMENSIONS if common[f"common_{d}"]]
+    binds = bilingual((f"{_WORDS[d][0]}: {common[f'common_{d}']}", f"{_WORDS[d][1]}: {common[f'common_{d}']}")
+                      for d in held)
+    size = len(codes)
+    reason = ((f"{size} municipalities bound by {binds[0]}", f"{size} kommuner förenade av {binds[1]}")
+              if held and size > 1 else ("alike no other municipality enough to join a group",
+                                         "liknar ingen annan kommun nog för att bilda en grupp"))
     return {"size": len(codes), "members": ", ".join(codes),
             "member_names": ", ".join(sorted(profile.names[c] for c in codes)),
             "cohesion": round(float(np.mean(inside)), 3) if len(inside) else 0.0, **common,
-            "reason": reason}
+            **reason_fields(reason)}
 
 
 def partner_groups(store: GraphStore, *, neighbours: int = PARTNER_NEIGHBOURS,

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import names_text, query_frame
+from kb.analysis.common import names_text, query_frame, with_reasons
 from kb.analysis.defaults import REALISM_MIN_DIFFERENCE
 from kb.store.base import GraphStore
 
 _KEYS = ["municipality", "municipality_name", "capability", "capability_en", "capability_sv",
          "key_capability", "round"]
 DETAIL_COLUMNS = [*_KEYS, "self_maturity", "external_maturity", "difference", "overestimated",
-                  "status", "reason"]
+                  "status", "reason", "reason_sv"]
+_STATUS_SV = {"overestimated": "överskattning", "underestimated": "underskattning", "agrees": "stämmer"}
 _SUMMARY = ["compared", "mean_difference", "overestimated", "underestimated", "agreed"]
-MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", "round", *_SUMMARY, "reason"]
+MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", "round", *_SUMMARY, "reason", "reason_sv"]
 CAPABILITY_COLUMNS = ["capability", "capability_en", "capability_sv", "key_capability", "round",
-                      *_SUMMARY, "reason"]
+                      *_SUMMARY, "reason", "reason_sv"]
 
 
 def compared(store: GraphStore, round: int | None, min_difference: int) -> pd.DataFrame:
@@ -29,9 +30,12 @@ def compared(store: GraphStore, round: int | None, min_difference: int) -> pd.Da
     status = difference.map(lambda d: "overestimated" if d >= min_difference
                             else "underestimated" if d <= -min_difference else "agrees")
     both = both.assign(difference=difference, overestimated=status == "overestimated", status=status)
-    both["reason"] = [f"self-assessed {s}, external review {e}: {st}" + (f" by {abs(d)}" if d else "")
-                      for s, e, st, d in zip(both["self_maturity"], both["external_maturity"],
-                                             both["status"], both["difference"], strict=True)]
+    both = with_reasons(both, [(f"self-assessed {s}, external review {e}: {st}"
+                                + (f" by {abs(d)}" if d else ""),
+                                f"självskattning {s}, extern granskning {e}: {_STATUS_SV[st]}"
+                                + (f" med {abs(d)}" if d else ""))
+                               for s, e, st, d in zip(both["self_maturity"], both["external_maturity"],
+                                                      both["status"], both["difference"], strict=True)])
     return both[DETAIL_COLUMNS].sort_values(["municipality", "capability"]).reset_index(drop=True)
 
 
@@ -41,11 +45,14 @@ def _summary(rows: pd.DataFrame, named: str) -> pd.Series:
     mean = round(float(rows["difference"].mean()), 2)
     reason = (f"{len(over)} of {len(rows)} self-assessments above the external review, "
               f"mean difference {mean:+.2f}")
+    reason_sv = (f"{len(over)} av {len(rows)} självskattningar över den externa granskningen, "
+                 f"medelskillnad {mean:+.2f}")
     if len(over):
         reason += f"; overestimated: {names_text(over[named])}"
+        reason_sv += f"; överskattade: {names_text(over[named])}"
     return pd.Series({"compared": len(rows), "mean_difference": mean, "overestimated": len(over),
                       "underestimated": int(under), "agreed": len(rows) - len(over) - int(under),
-                      "reason": reason})
+                      "reason": reason, "reason_sv": reason_sv})
 
 
 def realism(store: GraphStore, *, round: int | None = None, level: str = "municipality",

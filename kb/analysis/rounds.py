@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import current_assessments, names_text, query_frame
+from kb.analysis.common import bilingual, current_assessments, names_text, query_frame, with_reasons
 from kb.analysis.defaults import ASSESSMENT_METHOD
 from kb.model import MATURITY_LEVELS
 from kb.store.base import GraphStore
 
 _NAMES = ["capability", "capability_en", "capability_sv", "key_capability"]
 MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", *_NAMES, "from_round", "to_round",
-                        "from_maturity", "to_maturity", "change", "direction", "reason"]
+                        "from_maturity", "to_maturity", "change", "direction", "reason", "reason_sv"]
 CAPABILITY_COLUMNS = [*_NAMES, "from_round", "to_round", "municipalities", "mean_from", "mean_to",
-                      "mean_change", "improved", "declined", "unchanged", "trend", "reason"]
+                      "mean_change", "improved", "declined", "unchanged", "trend", "reason", "reason_sv"]
 
 
 def choose_rounds(store: GraphStore, from_round: int | None,
@@ -33,6 +33,9 @@ def choose_rounds(store: GraphStore, from_round: int | None,
     return from_round, to_round
 
 
+_DIRECTION_SV = {"improved": "förbättrad", "declined": "försämrad", "unchanged": "oförändrad"}
+
+
 def _level(maturity: int) -> str:
     return f"{maturity} ({MATURITY_LEVELS.get(maturity, '?')})"
 
@@ -46,9 +49,11 @@ def changes(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataF
     change = both["to_maturity"].astype(int) - both["from_maturity"].astype(int)
     direction = change.map(lambda d: "improved" if d > 0 else "declined" if d < 0 else "unchanged")
     both = both.assign(from_round=rounds[0], to_round=rounds[1], change=change, direction=direction)
-    both["reason"] = [f"{d} from {_level(a)} in {rounds[0]} to {_level(b)} in {rounds[1]}"
-                      for d, a, b in zip(both["direction"], both["from_maturity"], both["to_maturity"],
-                                         strict=True)]
+    both = with_reasons(both, [(f"{d} from {_level(a)} in {rounds[0]} to {_level(b)} in {rounds[1]}",
+                                f"{_DIRECTION_SV[d]} från mognad {a} i omgång {rounds[0]} till {b} i "
+                                f"omgång {rounds[1]}")
+                               for d, a, b in zip(both["direction"], both["from_maturity"],
+                                                  both["to_maturity"], strict=True)])
     return both.sort_values(["municipality", "capability"])[MUNICIPALITY_COLUMNS].reset_index(drop=True)
 
 
@@ -56,16 +61,20 @@ def _trend(rows: pd.DataFrame) -> pd.Series:
     improved, declined = rows[rows["change"] > 0], rows[rows["change"] < 0]
     mean_change = round(float(rows["change"].mean()), 2)
     trend = "improving" if mean_change > 0 else "declining" if mean_change < 0 else "stable"
-    reason = (f"{len(improved)} of {len(rows)} municipalities improved, {len(declined)} declined; "
-              f"mean maturity {rows['from_maturity'].mean():.2f} -> {rows['to_maturity'].mean():.2f}")
-    for word, part in (("improved", improved), ("declined", declined)):
+    means = f"{rows['from_maturity'].mean():.2f} -> {rows['to_maturity'].mean():.2f}"
+    parts = [(f"{len(improved)} of {len(rows)} municipalities improved, {len(declined)} declined",
+              f"{len(improved)} av {len(rows)} kommuner förbättrades, {len(declined)} försämrades"),
+             (f"mean maturity {means}", f"medelmognad {means}")]
+    for en, sv, part in (("improved", "förbättrade", improved), ("declined", "försämrade", declined)):
         if len(part):
-            reason += f"; {word}: {names_text(part['municipality_name'])}"
+            who = names_text(part["municipality_name"])
+            parts.append((f"{en}: {who}", f"{sv}: {who}"))
+    reason, reason_sv = bilingual(parts)
     return pd.Series({"municipalities": len(rows), "mean_from": round(float(rows["from_maturity"].mean()), 2),
                       "mean_to": round(float(rows["to_maturity"].mean()), 2), "mean_change": mean_change,
                       "improved": len(improved), "declined": len(declined),
                       "unchanged": len(rows) - len(improved) - len(declined), "trend": trend,
-                      "reason": reason})
+                      "reason": reason, "reason_sv": reason_sv})
 
 
 def rounds(store: GraphStore, *, from_round: int | None = None, to_round: int | None = None,

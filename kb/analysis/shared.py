@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import names_text, query_frame
+from kb.analysis.common import Phrase, names_text, query_frame, with_reasons
 from kb.analysis.defaults import SHARED_MIN_MUNICIPALITIES
 from kb.store.base import GraphStore
 
 SHARED_COLUMNS = ["kind", "id", "name", "name_en", "municipalities", "share_of_region",
-                  "which", "via", "reason"]
+                  "which", "via", "reason", "reason_sv"]
 QUERIES = {"capability": "analysis/shared_capabilities", "system": "analysis/shared_systems",
            "supplier": "analysis/shared_suppliers"}
 KINDS = tuple(QUERIES)
-_VIA = {"capability": "through the systems", "system": "supplied by", "supplier": "through"}
+_VIA = {"capability": ("through the systems", "genom systemen"), "system": ("supplied by", "levererat av"),
+        "supplier": ("through", "genom")}
 
 
 def shared(store: GraphStore, *, min_municipalities: int = SHARED_MIN_MUNICIPALITIES) -> pd.DataFrame:
@@ -38,13 +39,16 @@ def shared(store: GraphStore, *, min_municipalities: int = SHARED_MIN_MUNICIPALI
     rows["share_of_region"] = (rows["municipalities"] / rows["total"]).round(3)
     rows["which"] = rows["which"].map(names_text)
     rows["via"] = rows["via"].map(names_text)
-    rows["reason"] = rows.apply(_reason, axis=1)
+    rows = with_reasons(rows, [_reason(row) for _, row in rows.iterrows()])
     rows["_kind"] = rows["kind"].map(KINDS.index)
     rows = rows.sort_values(["_kind", "municipalities", "id"], ascending=[True, False, True])
     return rows[SHARED_COLUMNS].reset_index(drop=True)
 
 
-def _reason(row: pd.Series) -> str:
-    text = (f"Used by {row['municipalities']} of {row['total']} municipalities "
-            f"({row['share_of_region']:.0%} of the region)")
-    return f"{text} {_VIA[row['kind']]} {row['via']}" if row["via"] else text
+def _reason(row: pd.Series) -> Phrase:
+    used, total, share = row["municipalities"], row["total"], f"{row['share_of_region']:.0%}"
+    texts = (f"Used by {used} of {total} municipalities ({share} of the region)",
+             f"Används av {used} av {total} kommuner ({share} av regionen)")
+    if not row["via"]:
+        return texts
+    return tuple(f"{text} {via} {row['via']}" for text, via in zip(texts, _VIA[row["kind"]], strict=True))

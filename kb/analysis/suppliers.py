@@ -7,7 +7,16 @@ from datetime import date
 
 import pandas as pd
 
-from kb.analysis.common import capabilities, municipalities, names_text, query_frame
+from kb.analysis.common import (
+    Phrase,
+    capabilities,
+    municipalities,
+    names_text,
+    query_frame,
+    reason_fields,
+    whole,
+    with_reasons,
+)
 from kb.analysis.defaults import (
     CONTRACT_WINDOW_MONTHS,
     HHI_HIGH,
@@ -18,11 +27,11 @@ from kb.store.base import GraphStore
 
 SUPPLIER_COLUMNS = [
     "scope", "id", "name", "name_en", "municipalities", "share_of_region", "suppliers", "hhi",
-    "concentration", "top_supplier", "top_supplier_name", "top_share", "reason",
+    "concentration", "top_supplier", "top_supplier_name", "top_share", "reason", "reason_sv",
 ]
 WINDOW_COLUMNS = [
     "kind", "id", "name", "supplier", "supplier_name", "systems", "municipalities", "which",
-    "municipality_codes", "first_end", "last_end", "annual_cost_sek", "capabilities", "reason",
+    "municipality_codes", "first_end", "last_end", "annual_cost_sek", "capabilities", "reason", "reason_sv",
 ]
 ENDING_COLUMNS = [
     "municipality", "municipality_name", "system", "system_name", "supplier", "supplier_name",
@@ -34,6 +43,9 @@ def hhi(counts: pd.Series) -> float:
     """Herfindahl-Hirschman index on a 0..1 scale: sum of squared shares of ``counts``."""
     shares = counts / counts.sum()
     return float((shares**2).sum())
+
+
+_LEVEL_SV = {"high": "hög", "moderate": "måttlig", "low": "låg"}
 
 
 def concentration(value: float) -> str:
@@ -67,13 +79,20 @@ def suppliers(store: GraphStore) -> pd.DataFrame:
     per_capability = _capability_rows(store, total)
     dependence = usage.assign(
         scope="supplier", id=usage["supplier"], name=usage["supplier_name"],
-        name_en=usage["supplier_name"], share_of_region=(usage["municipalities"] / total).round(3),
-        reason=usage.apply(lambda r: f"{r['supplier_name']}'s systems are used by "
-                           f"{r['municipalities']} of {total} municipalities "
-                           f"({r['municipalities'] / total:.0%}: {names_text(r['which'])}) and "
-                           f"support {r['capabilities']} capabilities", axis=1))
+        name_en=usage["supplier_name"], share_of_region=(usage["municipalities"] / total).round(3))
+    dependence = with_reasons(dependence, [_dependence(r, total) for _, r in usage.iterrows()])
     rows = pd.concat([pd.DataFrame([region]), per_capability, dependence], ignore_index=True)
     return rows.reindex(columns=SUPPLIER_COLUMNS)
+
+
+def _dependence(row: pd.Series, total: int) -> Phrase:
+    """Why the region depends on one supplier (a row of ``analysis/supplier_usage``)."""
+    name, used, caps = row["supplier_name"], row["municipalities"], row["capabilities"]
+    which = f"({used / total:.0%}: {names_text(row['which'])})"
+    return (f"{name}'s systems are used by {used} of {total} municipalities {which} and "
+            f"support {caps} capabilities",
+            f"systemen från {name} används av {used} av {total} kommuner {which} och "
+            f"stödjer {caps} förmågor")
 
 
 def _capability_rows(store: GraphStore, total: int) -> pd.DataFrame:
@@ -104,8 +123,11 @@ def _concentration_row(group: pd.DataFrame, scope: str, ident: str, name: str, n
         "concentration": level, "top_supplier": top["supplier"],
         "top_supplier_name": top["supplier_name"],
         "top_share": round(top["municipalities"] / total, 3),
-        "reason": (f"{len(group)} supplier(s), HHI {value:.2f} ({level}); "
-                   f"{top['supplier_name']} serves {top['municipalities']} of {total} municipalities"),
+        **reason_fields((
+            f"{len(group)} supplier(s), HHI {value:.2f} ({level}); "
+            f"{top['supplier_name']} serves {top['municipalities']} of {total} municipalities",
+            f"{len(group)} leverantör(er), HHI {value:.2f} ({_LEVEL_SV[level]}); "
+            f"{top['supplier_name']} levererar till {top['municipalities']} av {total} kommuner")),
     }
 
 
@@ -175,7 +197,11 @@ def _window_row(rows: pd.DataFrame, kind: str, key: str, group: pd.DataFrame,
         "municipality_codes": names_text(group["municipality"].unique()),
         "first_end": first_end, "last_end": last_end, "annual_cost_sek": cost,
         "capabilities": names_text({n for names in group["capability_names"] for n in names}),
-        "reason": (f"{count} municipalities' contracts for {name} end between {first_end} and "
-                   f"{last_end} ({which}); {cost:,.0f} SEK a year together: a joint procurement "
-                   "opportunity"),
+        **reason_fields((
+            f"{count} municipalities' contracts for {name} end between {first_end} and "
+            f"{last_end} ({which}); {whole(cost, 0)} SEK a year together: a joint procurement "
+            "opportunity",
+            f"avtalen för {name} löper ut mellan {first_end} och {last_end} i {count} kommuner "
+            f"({which}); {whole(cost, 1)} kr per år tillsammans: ett tillfälle till gemensam "
+            "upphandling")),
     }
