@@ -24,7 +24,7 @@ import click
 
 from kb.dataset import InvalidDataset
 from kb.formatting import FORMATS, write_frame
-from kb.queries import Query, QueryFileError, all_queries, get_query, import_query, parse_query
+from kb.queries import Param, Query, QueryFileError, all_queries, get_query, import_query, parse_query
 from kb.settings import Settings
 from kb.store import GraphStore, StoreError, open_store
 
@@ -203,19 +203,16 @@ def analyse(ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: 
         if key not in analysis.params:
             raise click.BadParameter(f"{name} has no parameter {key!r}; it takes "
                                      f"{', '.join(analysis.params) or 'none'}", param_hint="--param")
-        values[key] = _typed(analysis.params[key].default, text)
+        values[key] = Param("", _type_name(analysis.params[key].default)).parse(text)
     write_frame(analysis.function(_store(ctx), **values), fmt, sys.stdout)
 
 
-def _typed(default: Any, text: str) -> Any:
-    """Read ``text`` as the type of ``default`` (text when the default is None)."""
-    if isinstance(default, bool):
-        return text.lower() in ("1", "true", "yes", "ja")
-    if isinstance(default, int):
-        return int(text)
-    if isinstance(default, float):
-        return float(text)
-    return text
+def _type_name(default: Any) -> str:
+    """The query-parameter type that reads text as ``default``'s type ('str' when None)."""
+    for kind, name in ((bool, "bool"), (int, "int"), (float, "float")):
+        if isinstance(default, kind):
+            return name
+    return "str"
 
 
 @cli.command()

@@ -35,11 +35,6 @@ def all_assessments(store: GraphStore, round: int | None = None) -> pd.DataFrame
     return query_frame(store, "analysis/assessments", ASSESSMENT_COLUMNS, round=round)
 
 
-def latest_round(assessments: pd.DataFrame) -> int | None:
-    """The most recent round in ``assessments``, or None when there is none."""
-    return None if assessments.empty else int(assessments["round"].max())
-
-
 def current_assessments(store: GraphStore, round: int | None = None,
                         method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
     """One assessment per (municipality, capability): of ``round`` (default: the latest).
