@@ -300,8 +300,11 @@ def import_query(content: bytes, filename: str, overwrite: bool = False) -> Quer
 
 def get_query(name: str) -> Query:
     """The query called ``name`` (its path below ``queries/`` without ``.cypher``)."""
+    product = _load_all(queries_dir())
+    if name in product:  # the hot path: no look at the users' folder
+        return product[name]
     try:
-        return all_queries()[name]
+        return user_queries()[name]
     except KeyError:
         raise QueryFileError(f"No query called {name!r} in {queries_dir()}") from None
 
