@@ -189,3 +189,12 @@ def test_two_processes_opening_a_new_folder_lose_no_writes(tmp_path: Path) -> No
         assert counts == [("a", 50), ("b", 50)]
     finally:
         store.close()
+
+
+def test_index_ddl_takes_only_plain_identifiers() -> None:
+    from kb.store.base import index_ddl_names
+
+    assert index_ddl_names([("Municipality", "code")]) == [("Municipality", "code")]
+    for bad in [("Municipality) DETACH DELETE (n", "code"), ("System", "id`")]:
+        with pytest.raises(ValueError, match="not an index on a model label"):
+            index_ddl_names([bad])

@@ -22,6 +22,22 @@ WriteRunner = Callable[[str, dict[str, Any]], list[tuple]]
 """Runs one write statement with parameters inside a graph being built; returns its rows."""
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def index_ddl_names(indexes: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (label, property) pairs of ``indexes``, refused unless each is a plain identifier.
+
+    Index DDL cannot take parameters and differs per engine, so the backends write it from
+    these names; they come from ``kb.model``, and this check keeps anything else out.
+    """
+    pairs = list(indexes)
+    for label, prop in pairs:
+        if not (_IDENTIFIER.fullmatch(label) and _IDENTIFIER.fullmatch(prop)):
+            raise ValueError(f"not an index on a model label and property: {label!r}, {prop!r}")
+    return pairs
+
+
 class StoreError(Exception):
     """A problem talking to the graph engine, in words a person can act on."""
 

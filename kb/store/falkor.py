@@ -36,6 +36,7 @@ from kb.store.base import (
     StoreUnavailable,
     WriteRunner,
     collect,
+    index_ddl_names,
     refuse_load_csv,
 )
 
@@ -125,7 +126,7 @@ def _rows(result: Any) -> tuple[list[str], Iterator[tuple]]:
 
 
 def _create_indexes(graph: Any, indexes: Iterable[tuple[str, str]]) -> None:
-    for label, prop in indexes:
+    for label, prop in index_ddl_names(indexes):
         graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
 
 

@@ -27,6 +27,7 @@ from kb.store.base import (
     StoreUnavailable,
     WriteRunner,
     collect,
+    index_ddl_names,
     refuse_load_csv,
 )
 
@@ -126,7 +127,7 @@ class Neo4jStore(GraphStore):
     def replace_graph(self, fill: Callable[[WriteRunner], None],
                       indexes: Iterable[tuple[str, str]]) -> None:
         with self._session(read=False) as session:
-            for label, prop in indexes:
+            for label, prop in index_ddl_names(indexes):
                 session.run(f"CREATE INDEX kb_{label}_{prop} IF NOT EXISTS "
                             f"FOR (n:{label}) ON (n.{prop})").consume()
             with session.begin_transaction() as tx:
