@@ -33,6 +33,11 @@ def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda column: column.map(to_plain)) if len(frame) else frame
 
 
+def spreadsheet_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with text a spreadsheet would run as a formula neutralised (``kb.safe_cells``)."""
+    return frame.apply(lambda column: column.map(spreadsheet_safe)) if len(frame) else frame
+
+
 def write_frame(frame: pd.DataFrame, fmt: str, out: TextIO) -> None:
     """Write ``frame`` to ``out`` as an aligned table, CSV or a JSON list of records.
 
@@ -40,9 +45,9 @@ def write_frame(frame: pd.DataFrame, fmt: str, out: TextIO) -> None:
     """
     frame = plain_frame(frame)
     if fmt == "csv":
-        safe = frame.apply(lambda column: column.map(spreadsheet_safe)) if len(frame) else frame
-        safe.to_csv(out, index=False)
+        spreadsheet_frame(frame).to_csv(out, index=False)
     elif fmt == "json":
+        # a second pass: pandas turns the None of a float column back into NaN
         records = [{k: to_plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
         json.dump(records, out, ensure_ascii=False, indent=2, default=str)
         out.write("\n")

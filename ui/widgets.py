@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from kb.analysis import ANALYSES
+from kb.formatting import spreadsheet_frame
 from kb.queries import get_query
-from kb.safe_cells import spreadsheet_safe
 from kb.store import StoreError
 from ui import state
 from ui.texts import has_text, language, t
@@ -93,13 +93,11 @@ def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     """Cells ready for a spreadsheet: lists joined with ', ', formula-like text neutralised
-    (``kb.safe_cells``)."""
-    def cell(value: Any) -> Any:
-        if isinstance(value, (list, tuple, set)):
-            value = ", ".join(map(str, value))
-        return spreadsheet_safe(value)
+    (``kb.formatting.spreadsheet_frame``)."""
+    def joined(value: Any) -> Any:
+        return ", ".join(map(str, value)) if isinstance(value, (list, tuple, set)) else value
 
-    return frame.apply(lambda column: column.map(cell)) if len(frame) else frame
+    return spreadsheet_frame(frame.apply(lambda column: column.map(joined)) if len(frame) else frame)
 
 
 def downloads(frame: pd.DataFrame, stem: str, excel: bool = True) -> None:
