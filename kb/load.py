@@ -133,6 +133,7 @@ def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None
     total_nodes = sum(len(dataset.tables[t.name]) for t in NODE_TABLES)
     total_rels = plan.count()
     tick = progress or (lambda step, done, total: None)
+    tick("nodes", 0, total_nodes)  # writing starts
     if hasattr(store, "replace_graph_bulk"):
         _write_bulk(store, dataset, plan)
         tick("nodes", total_nodes, total_nodes)

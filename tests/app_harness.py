@@ -1,7 +1,7 @@
-"""Running the Streamlit app in tests (AppTest), pointed at a graph of the session's embedded database.
+"""Running the Streamlit app in tests (AppTest), pointed at a graph on each engine in turn.
 
-The app reads KB_GRAPH_URL and KB_GRAPH_NAME, so each test points it at its own graph; the
-cached store is keyed on both, so nothing leaks between tests.
+The app reads KB_GRAPH_URL and KB_GRAPH_NAME (and Neo4j's credentials), so each test points
+it at its own graph; the cached store is keyed on both, so nothing leaks between tests.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEMO, ROOT, LoadRecords
+from conftest import DEMO, ROOT, LoadRecords, store_env
 from streamlit.testing.v1 import AppTest
 
 from kb.export import export_dataset
@@ -25,8 +25,8 @@ APP = str(ROOT / "app.py")
 
 def point_at(monkeypatch: pytest.MonkeyPatch, store: GraphStore) -> GraphStore:
     """``store``, with the app pointed at its graph."""
-    monkeypatch.setenv("KB_GRAPH_URL", store.settings.graph_url)
-    monkeypatch.setenv("KB_GRAPH_NAME", store.settings.graph_name)
+    for name, value in store_env(store).items():
+        monkeypatch.setenv(name, value)
     return store
 
 

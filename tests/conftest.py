@@ -46,6 +46,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.neo4j)
 
 
+_NEO4J_TESTS = {"ran": 0, "skipped": 0}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Count the Neo4j tests that ran and that were skipped."""
+    if "neo4j" in report.keywords and (report.when == "call" or report.skipped):
+        _NEO4J_TESTS["skipped" if report.skipped else "ran"] += 1
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With KB_REQUIRE_NEO4J=1 (``make test``, CI) the run fails when any Neo4j test was skipped."""
+    if os.environ.get("KB_REQUIRE_NEO4J") != "1":
+        return
+    if _NEO4J_TESTS["skipped"] or not _NEO4J_TESTS["ran"]:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            counts = f"{_NEO4J_TESTS['skipped']} Neo4j tests skipped, {_NEO4J_TESTS['ran']} ran"
+            reporter.write_line(f"KB_REQUIRE_NEO4J=1: {counts} (engines {ENGINES}); every one must run.",
+                                red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 @pytest.fixture(scope="session")
 def db_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Folder of the session's embedded database; its server lives as long as the session."""

@@ -3,6 +3,10 @@
     python robust_child.py load DIR GRAPH SIZE SEED   load generate(SIZE, SEED); print READY first
     python robust_child.py read DIR GRAPH SECONDS      print 'dataset-name municipality-count' lines
     python robust_child.py write DIR GRAPH WHO AT      at time AT, open the database and write 50 nodes
+    python robust_child.py loader SETTINGS_JSON        a fork server: each line 'SIZE SEED' on stdin
+                                                       forks a child that loads generate(SIZE, SEED)
+                                                       into the store SETTINGS_JSON names, printing
+                                                       'START pid', 'WRITING pid', 'DONE pid'
 
 Exit code 0 when done; 3 with the message on stderr when another load held the database.
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
 from kb.settings import Settings
 from kb.store import LoadInProgress, open_store
@@ -58,7 +63,48 @@ def write(folder: str, graph: str, who: str, at: float) -> int:
     return 0
 
 
+def _load_and_exit(settings: Settings, dataset: Any) -> None:
+    """In a forked child: load ``dataset``, saying START, WRITING (first progress tick) and DONE."""
+    import os
+
+    from kb.load import write_dataset
+
+    pid = os.getpid()
+    print("START", pid, flush=True)
+    said: list[bool] = []
+
+    def progress(step: str, done: int, total: int) -> None:
+        if not said:
+            said.append(True)
+            print("WRITING", pid, flush=True)
+
+    write_dataset(open_store(settings), dataset, progress)
+    print("DONE", pid, flush=True)
+    os._exit(0)
+
+
+def loader(settings_json: str) -> int:
+    """Fork a loading child per request, so a kill test pays Python's start-up once, not per kill."""
+    import json
+    import os
+    import signal
+
+    from kb.synthetic import generate
+
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    settings = Settings(**json.loads(settings_json))
+    print("READY", flush=True)
+    for line in sys.stdin:
+        size, seed = map(int, line.split())
+        dataset = generate(size, seed)
+        if os.fork() == 0:
+            _load_and_exit(settings, dataset)
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "loader":
+        sys.exit(loader(sys.argv[2]))
     command, folder, graph, *rest = sys.argv[1:]
     if command == "load":
         sys.exit(load(folder, graph, int(rest[0]), int(rest[1])))

@@ -68,7 +68,7 @@ def test_overview_counts_and_the_store_cache_follow_the_database(small, db_dir, 
         point_at(monkeypatch, other)
         assert metric(open_page("overview"), "label.Municipality") == "0"
     finally:
-        other.graph.delete()
+        other.graph.delete()  # embedded: the point is a second graph in the same database
         other.close()
 
 

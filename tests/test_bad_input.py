@@ -10,17 +10,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
 from bad_inputs import BAD, MUST_LOAD
+from conftest import store_env
 from test_loaders import BAD_CASES, assert_rejected, expected_tables, good, write_csv
 
 from kb.export import export_dataset
 from kb.load import load_path
-from kb.settings import Settings
-from kb.store import GraphStore, open_store
+from kb.store import GraphStore
 
 KB = Path(sys.executable).parent / "kb"
 
@@ -47,25 +46,19 @@ CLI_CASES = ["csv unterminated quote", "xlsx merged cells", "json nested too dee
              "yaml 30 February unquoted", "yaml python object tag", "csv number too large to store"]
 
 
-def test_kb_load_reports_without_a_traceback(db_dir: Path, tmp_path: Path) -> None:
+def test_kb_load_reports_without_a_traceback(store: GraphStore, tmp_path: Path) -> None:
     """Through the installed ``kb`` command: exit 1, the cell named, no traceback, graph unchanged."""
-    name = f"bad_{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "KB_GRAPH_URL": f"embedded:{db_dir}", "KB_GRAPH_NAME": name}
-    store = open_store(Settings(graph_url=f"embedded:{db_dir}", graph_name=name))
-    try:
-        load_path(store, write_csv(tmp_path / "good", good()))
-        before = export_dataset(store).tables
-        for case in CLI_CASES:
-            make, where = BAD[case]
-            folder = tmp_path / case.replace(" ", "_")
-            folder.mkdir()
-            result = subprocess.run([str(KB), "load", str(make(folder))], capture_output=True, text=True,
-                                    env=env, timeout=60)
-            assert result.returncode == 1, (case, result.stdout, result.stderr)
-            assert "Traceback" not in result.stderr, case
-            assert where["message"] in result.stderr, (case, result.stderr)
-            assert "Nothing was loaded; the graph is unchanged." in result.stderr
-            assert export_dataset(store).tables == before, case
-    finally:
-        store.graph.delete()
-        store.close()
+    env = {**os.environ, **store_env(store)}
+    load_path(store, write_csv(tmp_path / "good", good()))
+    before = export_dataset(store).tables
+    for case in CLI_CASES:
+        make, where = BAD[case]
+        folder = tmp_path / case.replace(" ", "_")
+        folder.mkdir()
+        result = subprocess.run([str(KB), "load", str(make(folder))], capture_output=True, text=True,
+                                env=env, timeout=60)
+        assert result.returncode == 1, (case, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr, case
+        assert where["message"] in result.stderr, (case, result.stderr)
+        assert "Nothing was loaded; the graph is unchanged." in result.stderr
+        assert export_dataset(store).tables == before, case

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import store_env
 
 from ui.texts import SV
 
@@ -77,7 +78,7 @@ def app_url(request, tmp_path) -> Iterator[str]:
         request.getfixturevalue("load_records")(**RECORDS)
         store = request.getfixturevalue("store")
     port = _free_port()
-    env = dict(os.environ, KB_GRAPH_URL=store.settings.graph_url, KB_GRAPH_NAME=store.settings.graph_name)
+    env = dict(os.environ, **store_env(store))
     log = open(tmp_path / "streamlit.log", "w")  # noqa: SIM115 - closed after the server stops
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from conftest import store_env
 from test_app_access import ROLES
 from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, _free_port, _settle, _wait_healthy
 
@@ -21,8 +22,8 @@ def header_app(store, tmp_path) -> Iterator[str]:
     roles = tmp_path / "roles.toml"
     roles.write_text(ROLES, encoding="utf-8")
     port = _free_port()
-    env = dict(os.environ, KB_GRAPH_URL=store.settings.graph_url, KB_GRAPH_NAME=store.settings.graph_name,
-               KB_AUTH="header", KB_ROLES_FILE=str(roles), KB_USER_QUERIES_DIR=str(tmp_path / "q"))
+    env = dict(os.environ, **store_env(store), KB_AUTH="header", KB_ROLES_FILE=str(roles),
+               KB_USER_QUERIES_DIR=str(tmp_path / "q"))
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",

@@ -6,12 +6,13 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
+from conftest import store_env
 
 from kb.dataset import RawDataset
+from kb.store import GraphStore
 from kb.validate import validate
 from loaders.csv_folder import write_csv_folder
 
@@ -39,10 +40,9 @@ TINY = {
 
 
 @pytest.fixture
-def kb(db_dir: Path):
-    """Run ``kb ARGS`` against a fresh graph of the session's database; return the process."""
-    env = {**os.environ, "KB_GRAPH_URL": f"embedded:{db_dir}",
-           "KB_GRAPH_NAME": f"cli_{uuid.uuid4().hex[:8]}"}
+def kb(store: GraphStore):
+    """Run ``kb ARGS`` against a fresh graph on each engine in turn; return the process."""
+    env = {**os.environ, **store_env(store)}
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(KB), *args], capture_output=True, text=True, env=env, timeout=120)

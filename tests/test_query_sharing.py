@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
+from conftest import store_env
 
 from kb.queries import (
     Param,
@@ -25,6 +25,7 @@ from kb.queries import (
     save_query,
 )
 from kb.settings import Settings
+from kb.store import GraphStore
 
 KB = Path(sys.executable).parent / "kb"
 PRODUCT = queries_dir()
@@ -141,9 +142,8 @@ def test_the_user_folder_sits_beside_the_embedded_database():
     assert Settings.from_env({"KB_USER_QUERIES_DIR": "/q"}).queries_folder() == Path("/q")
 
 
-def test_cli_imports_a_file_then_lists_and_runs_it(db_dir: Path, tmp_path: Path):
-    env = {**os.environ, "KB_GRAPH_URL": f"embedded:{db_dir}", "KB_GRAPH_NAME": f"q_{uuid.uuid4().hex[:8]}",
-           "KB_USER_QUERIES_DIR": str(tmp_path / "mine")}
+def test_cli_imports_a_file_then_lists_and_runs_it(store: GraphStore, tmp_path: Path):
+    env = {**os.environ, **store_env(store), "KB_USER_QUERIES_DIR": str(tmp_path / "mine")}
 
     def kb(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(KB), *args], capture_output=True, text=True, env=env, timeout=120)
