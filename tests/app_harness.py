@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEMO, ROOT, LoadRecords, store_env
+from conftest import ROOT, LoadRecords, store_env
 from streamlit.testing.v1 import AppTest
 
 from kb.export import export_dataset
@@ -42,15 +42,12 @@ def app_graph(**records: list[dict[str, Any]]) -> Any:
     return fixture
 
 
-def app_demo(fallback: str) -> Any:
-    """A fixture: the shipped demo dataset with the app pointed at it, or, without data/demo, the
-    fixture named ``fallback``."""
+def app_demo() -> Any:
+    """A fixture: the shipped demo dataset, on each engine in turn, with the app pointed at it."""
 
     @pytest.fixture
-    def fixture(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> GraphStore:
-        if not DEMO.exists():
-            return request.getfixturevalue(fallback)
-        return point_at(monkeypatch, request.getfixturevalue("demo_store"))
+    def fixture(demo_store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> GraphStore:
+        return point_at(monkeypatch, demo_store)
 
     return fixture
 

@@ -187,14 +187,14 @@ def _demo(store: GraphStore) -> GraphStore:
 
 
 @pytest.fixture(scope="session")
-def _embedded_demo(db_dir: Path) -> Iterator[GraphStore]:
+def embedded_demo(db_dir: Path) -> Iterator[GraphStore]:
     s = _demo(open_store(Settings(graph_url=f"embedded:{db_dir}", graph_name="demo")))
     yield s
     s.close()
 
 
 @pytest.fixture(scope="session")
-def _neo4j_demo(neo4j_demo_server: Neo4jServer) -> Iterator[GraphStore]:
+def neo4j_demo(neo4j_demo_server: Neo4jServer) -> Iterator[GraphStore]:
     s = _demo(open_store(neo4j_settings(neo4j_demo_server)))
     yield s
     s.close()
@@ -203,4 +203,4 @@ def _neo4j_demo(neo4j_demo_server: Neo4jServer) -> Iterator[GraphStore]:
 @pytest.fixture(scope="session", params=ENGINES)
 def demo_store(request: pytest.FixtureRequest) -> GraphStore:
     """The shipped demo dataset, loaded once per engine for the session (read-only use, please)."""
-    return request.getfixturevalue(f"_{request.param}_demo")
+    return request.getfixturevalue(f"{request.param}_demo")

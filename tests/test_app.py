@@ -28,7 +28,7 @@ TITLES = {"overview": "overview.title", "candidates": "candidates.title",
 small = app_graph(**RECORDS)
 """The app's small test dataset (tests/ui_dataset.py) in a graph of its own."""
 empty = app_graph()
-demo = app_demo("small")
+demo = app_demo()
 """The shipped demo dataset when it exists, else the small dataset."""
 
 

@@ -37,7 +37,7 @@ small = app_graph(**RECORDS)
 reviewed = app_graph(**RECORDS | {"it_capacity": CAPACITY, "assessments": RECORDS["assessments"] + REVIEWS})
 """The small dataset with IT capacity figures and four external reviews."""
 empty = app_graph()
-demo = app_demo("reviewed")
+demo = app_demo()
 """The shipped demo dataset when it exists, else the reviewed small dataset."""
 
 

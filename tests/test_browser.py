@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import store_env
 
+from kb.store import GraphStore
 from ui.texts import SV
 
 pytestmark = pytest.mark.browser
@@ -68,15 +69,9 @@ def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> No
 
 
 @pytest.fixture
-def app_url(request, tmp_path) -> Iterator[str]:
-    """`streamlit run app.py` on the demo data (or the small test dataset), stopped afterwards."""
-    if (ROOT / "data" / "demo").exists():
-        store = request.getfixturevalue("demo_store")
-    else:
-        from ui_dataset import RECORDS
-
-        request.getfixturevalue("load_records")(**RECORDS)
-        store = request.getfixturevalue("store")
+def app_url(embedded_demo: GraphStore, tmp_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` on the demo data in the embedded database, stopped afterwards."""
+    store = embedded_demo
     port = _free_port()
     env = dict(os.environ, **store_env(store))
     log = open(tmp_path / "streamlit.log", "w")  # noqa: SIM115 - closed after the server stops

@@ -54,12 +54,13 @@ class Loader:
     def __init__(self, settings: Settings) -> None:
         fields = {k: getattr(settings, k) for k in ("graph_url", "graph_name", "neo4j_username",
                                                      "neo4j_password")}
-        self.process = subprocess.Popen([sys.executable, str(CHILD), "loader", json.dumps(fields)],
+        self.process = subprocess.Popen([sys.executable, "-W", "ignore::DeprecationWarning", str(CHILD),
+                                         "loader", json.dumps(fields)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         cwd=CHILD.parent.parent)
         self.lines: queue.Queue[tuple[str, int]] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
         assert self.process.stdout is not None and self.process.stdout.readline().strip() == "READY"
+        threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
         for line in self.process.stdout:  # type: ignore[union-attr]

@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEMO, LoadRecords
-from test_loaders import good
 
-from kb.queries import Query, QueryFileError, parse_query, queries_dir, run_query
+from kb.queries import Query, QueryFileError, get_query, parse_query, queries_dir, run_query
 from kb.store import GraphStore
 
 LINT_DIR = Path(__file__).resolve().parent / "neo4j_lint"
@@ -165,14 +163,9 @@ def test_neo4j_check_catches_errors(neo4j_lint: Neo4jLint) -> None:
 
 
 @pytest.fixture
-def query_store(request: pytest.FixtureRequest) -> GraphStore:
-    """The demo data when ``data/demo`` exists, otherwise the loaders' GOOD dataset (a row in every
-    table) in a fresh graph."""
-    if DEMO.is_dir():
-        return request.getfixturevalue("demo_store")
-    load: LoadRecords = request.getfixturevalue("load_records")
-    load(**good())
-    return request.getfixturevalue("store")
+def query_store(demo_store: GraphStore) -> GraphStore:
+    """The demo data, on each engine in turn."""
+    return demo_store
 
 
 def _without_default(query: Query, text: str) -> list[str]:
@@ -191,3 +184,11 @@ def test_read_query_runs(path: Path, query_store: GraphStore) -> None:
     result = run_query(query_store, query.name, examples)
     assert result.columns
     assert len(set(result.columns)) == len(result.columns), f"{path}: repeated column names"
+
+
+def test_the_count_queries_default_to_the_models_labels_and_types() -> None:
+    """The console's counts show the knowledge base's own labels and types, as kb.model names them."""
+    from kb.model import graph_labels, relationship_types
+
+    assert get_query("graph/label_counts").bind({})["labels"] == list(graph_labels())
+    assert get_query("graph/relationship_counts").bind({})["types"] == list(relationship_types())
