@@ -144,6 +144,22 @@ def test_console_form_parameters_and_errors_in_words(small):
     assert not at.exception
 
 
+def test_console_form_shows_a_list_default_as_the_list_it_is(small, tmp_path, monkeypatch):
+    """The form showed str(['migrate', 'eliminate']), which ran as the items "['migrate'" and
+    "'eliminate']" and matched nothing."""
+    monkeypatch.setenv("KB_USER_QUERIES_DIR", str(tmp_path))
+    (tmp_path / "by_lifecycle.cypher").write_text(
+        "// title: Systems by lifecycle\n// param lifecycles: list = migrate, eliminate | Lifecycles.\n"
+        "MATCH (s:System) WHERE s.lifecycle IN $lifecycles RETURN s.id AS id ORDER BY id\n",
+        encoding="utf-8")
+    at = open_page("console")
+    at.selectbox(key="console_saved").set_value("user/by_lifecycle").run()
+    assert at.text_input(key="console_user/by_lifecycle_lifecycles").value == "migrate, eliminate"
+    next(b for b in at.button if b.label == SV["console.run"]).click().run()
+    assert list(at.dataframe[0].value["id"]) == ["procapita"]  # the one system marked migrate
+    assert not at.exception
+
+
 def test_graph_explorer_depth_changes_what_is_drawn(small):
     at = open_page("graph")
     at.selectbox(key="graph_focus_Municipality").set_value("1438").run()
