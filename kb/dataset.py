@@ -11,7 +11,7 @@ import reprlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.model import TABLES
+from kb.model import TABLES, Table
 
 SHOWN_CHARS = 60
 """Longest rendering of a value in a message; longer ones end in '...'."""
@@ -36,6 +36,21 @@ def shorten(value: Any, limit: int = SHOWN_CHARS) -> str:
     else:
         shown = str(value)
     return shown if len(shown) <= limit else shown[:limit - 3] + "..."
+
+
+def row_key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
+    """The key of ``row`` in ``table``: its key columns' values, as a tuple.
+
+    A tuple, not text joined by '|': ("a|b", "c") and ("a", "b|c") are two keys.
+    """
+    return tuple(row[k] for k in table.key)
+
+
+def key_text(key: tuple[Any, ...]) -> str:
+    """A key as one text, for messages and identifiers: its parts joined by '|', a backslash or
+    '|' inside a part escaped by a backslash, so two keys never give the same text. Parts
+    without either character give the parts joined by '|', as identifiers always had."""
+    return "|".join(str(part).replace("\\", "\\\\").replace("|", "\\|") for part in key)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.dataset import Dataset
+from kb.dataset import Dataset, row_key
 from kb.diff import TableChanges, diff_datasets
 from kb.export import export_dataset
 from kb.model import NODE_TABLES, TABLES, Table
@@ -63,11 +63,6 @@ def relationship_query_name(rel_type: str) -> str:
     return f"load/rel_{rel_type.lower()}"
 
 
-def row_key(table: Table, row: dict[str, Any]) -> str:
-    """The key of a row as one text (composite keys joined by '|')."""
-    return "|".join(str(row[k]) for k in table.key)
-
-
 def _property_names(table: Table) -> tuple[str, ...]:
     return tuple(c.name for c in table.property_columns)
 
@@ -85,7 +80,7 @@ def _batches(items: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
 class _Plan:
     """Relationships to create by type: start table, end table, (start key, end key, properties)."""
 
-    by_type: dict[str, tuple[str, str, list[tuple[str, str, dict[str, Any]]]]]
+    by_type: dict[str, tuple[str, str, list[tuple[tuple, tuple, dict[str, Any]]]]]
 
     @classmethod
     def of(cls, dataset: Dataset) -> _Plan:
@@ -99,13 +94,13 @@ class _Plan:
                     rels = by_type.setdefault(link.rel_type, (*ends, []))[2]
                     for row in rows:
                         if name in row:
-                            own, other = row_key(table, row), str(row[name])
+                            own, other = row_key(table, row), (row[name],)
                             rels.append((own, other, {}) if link.outgoing else (other, own, {}))
             else:
                 start, end, names = table.start or "", table.end or "", _property_names(table)
                 ends = (table.column(start).references or "", table.column(end).references or "")
                 by_type.setdefault(table.rel_type or "", (*ends, []))[2].extend(
-                    (str(row[start]), str(row[end]), _properties(names, row)) for row in rows)
+                    ((row[start],), (row[end],), _properties(names, row)) for row in rows)
         return cls(by_type)
 
     def count(self) -> int:
@@ -146,7 +141,7 @@ def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None
 
 def _write_bulk(store: Any, dataset: Dataset, plan: _Plan) -> None:
     """Nodes numbered in table order (the ids the bulk command gives them), then relationships."""
-    ids: dict[str, dict[str, int]] = {}
+    ids: dict[str, dict[tuple, int]] = {}
     nodes, first = [], 0
     for table in NODE_TABLES:
         rows, names = dataset.tables[table.name], _property_names(table)
@@ -165,7 +160,7 @@ def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int
     """Build the graph with the ``load/`` queries: nodes return their ids, relationships use them."""
 
     def fill(run: WriteRunner) -> None:
-        ids: dict[str, dict[str, Any]] = {}
+        ids: dict[str, dict[tuple, Any]] = {}
         done = 0
         for table in NODE_TABLES:
             cypher = get_query(node_query_name(table)).cypher
@@ -173,7 +168,7 @@ def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int
             for batch in _batches(dataset.tables[table.name]):
                 payload = [{"k": row_key(table, r), "p": _properties(names, r)} for r in batch]
                 for key, node_id in run(cypher, {"rows": payload}):
-                    table_ids[key] = node_id
+                    table_ids[tuple(key)] = node_id  # the key went out as a tuple, comes back a list
                 done += len(batch)
                 tick("nodes", done, total_nodes)
         done = 0

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.dataset import Dataset, RawDataset
-from kb.load import row_key
+from kb.dataset import Dataset, RawDataset, row_key
 from kb.model import TABLES
 from kb.validate import validate
 
