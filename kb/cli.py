@@ -224,6 +224,9 @@ def analyse(ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: 
 def export(ctx: click.Context, path: Path) -> None:
     """Write the graph to PATH: a CSV folder, or .xlsx, .json, .yaml, or .xml (ArchiMate).
 
+    A CSV folder is replaced as a whole (no file of an earlier export stays behind); a
+    folder that holds other files is refused.
+
     CSV, Excel, JSON and YAML load back to the same graph with `kb load`; the ArchiMate
     exchange file opens in Archi and other ArchiMate tools.
     """
@@ -235,7 +238,10 @@ def export(ctx: click.Context, path: Path) -> None:
     from kb.export import export_dataset
     from loaders import write_dataset
 
-    written = write_dataset(export_dataset(_store(ctx)), path)
+    try:
+        written = write_dataset(export_dataset(_store(ctx)), path)
+    except FileExistsError as err:
+        raise click.ClickException(str(err)) from None
     click.echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {path}")
 
 
@@ -263,7 +269,10 @@ def generate(municipalities: int, folder: Path, seed: int) -> None:
     from loaders.csv_folder import write_csv_folder
 
     dataset = make(municipalities, seed=seed)
-    write_csv_folder(dataset, folder)
+    try:
+        write_csv_folder(dataset, folder)
+    except FileExistsError as err:
+        raise click.ClickException(str(err)) from None
     click.echo(f"Wrote {sum(dataset.counts().values()):,} synthetic rows to {folder}")
 
 

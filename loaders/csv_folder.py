@@ -9,11 +9,14 @@ run as a formula is written with a protective quote, which reading removes (``kb
 from __future__ import annotations
 
 import csv
+import os
+import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
 from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable
-from kb.model import TABLES
+from kb.model import TABLES, Table
 from kb.safe_cells import restore, spreadsheet_safe
 from kb.settings import InputLimits
 from loaders.limits import too_large, too_many_rows
@@ -108,19 +111,51 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+OWNED = frozenset(f"{table.name}.csv" for table in TABLES)
+"""The files a CSV export writes: one per table of the model, and nothing else."""
+
+
 def write_csv_folder(dataset: Dataset, folder: Path) -> list[Path]:
-    """Write ``dataset`` as one CSV file per non-empty table; return the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in TABLES:
-        rows = dataset.tables.get(table.name, [])
-        if not rows:
-            continue
-        path = folder / f"{table.name}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(table.column_names)
-            for row in rows:
-                writer.writerow([_cell(row.get(c)) for c in table.column_names])
-        written.append(path)
-    return written
+    """Write ``dataset`` as one CSV file per non-empty table into ``folder``; return the files.
+
+    ``folder`` then holds exactly those files: they are written into a new folder beside it,
+    which takes its place, so a table's file from an earlier export that this dataset has
+    no rows for is gone (it would load again) and a failure midway leaves the old folder as
+    it was. A folder holding anything but table files is refused (``FileExistsError``),
+    so nothing the export did not write is ever removed.
+    """
+    folder = Path(folder)
+    if folder.exists():
+        foreign = sorted(p.name for p in folder.iterdir() if p.name not in OWNED or not p.is_file())
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+            raise FileExistsError(f"{folder} holds files that are not tables of an export ({shown}); "
+                                  "export into a new or empty folder, or one that an export wrote")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    fresh = folder.parent / f".{folder.name}.export-{uuid.uuid4().hex[:8]}"
+    fresh.mkdir()
+    try:
+        names = [_write_table(fresh, table, dataset.tables.get(table.name, [])) for table in TABLES]
+        if folder.exists():
+            old = folder.parent / f".{folder.name}.old-{uuid.uuid4().hex[:8]}"
+            os.replace(folder, old)
+            os.replace(fresh, folder)
+            shutil.rmtree(old)
+        else:
+            os.replace(fresh, folder)
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+    return [folder / name for name in names if name]
+
+
+def _write_table(folder: Path, table: Table, rows: list[dict[str, Any]]) -> str:
+    """Write ``rows`` as ``folder/<table>.csv``; return the file's name ('' for no rows, no file)."""
+    if not rows:
+        return ""
+    with open(folder / f"{table.name}.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(table.column_names)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in table.column_names])
+    return f"{table.name}.csv"

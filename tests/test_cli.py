@@ -209,3 +209,32 @@ def test_analysis_parameters_without_a_default_are_typed_by_their_annotation(kb,
     rows = {r["capability"]: r for r in json.loads(result.stdout)}
     # c1: Dals-Ed 1 -> 3 is the only municipality assessed in both rounds.
     assert (rows["c1"]["from_round"], rows["c1"]["to_round"], rows["c1"]["mean_change"]) == (2024, 2025, 2.0)
+
+
+def test_export_into_an_earlier_export_leaves_no_stale_table(kb, tiny_folder: Path, tmp_path: Path) -> None:
+    """A table emptied since the last export kept its old file, which the next load brought back."""
+    out = tmp_path / "exported"
+    assert kb("load", str(tiny_folder)).returncode == 0
+    assert kb("export", str(out)).returncode == 0
+    assert (out / "capability_dependencies.csv").exists()
+    fewer = {**TINY, "capability_dependencies": []}
+    write_csv_folder(validate(RawDataset.from_records(fewer)), tmp_path / "fewer")
+    assert kb("load", str(tmp_path / "fewer")).returncode == 0
+    assert kb("export", str(out)).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["assessments.csv", "capabilities.csv",
+                                                     "capability_areas.csv", "dataset.csv",
+                                                     "municipalities.csv"]
+    assert kb("load", str(out)).returncode == 0
+    assert _info(kb)["relationships"].get("DEPENDS_ON") is None
+
+
+def test_export_refuses_a_folder_holding_other_files(kb, tiny_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "budget.xlsx").write_bytes(b"mine")
+    assert kb("load", str(tiny_folder)).returncode == 0
+    result = kb("export", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "holds files that are not tables of an export (budget.xlsx)" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["budget.xlsx"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging left
