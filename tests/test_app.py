@@ -6,6 +6,7 @@ Each test points the app at its own graph (tests/app_harness.py).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -209,3 +210,19 @@ def test_data_page_exports_the_graph(small):
     assert "data_export" in at.session_state
     with zipfile.ZipFile(io.BytesIO(at.session_state["data_export"])) as archive:
         assert "municipalities.csv" in archive.namelist()
+
+
+def test_candidate_summary_shows_text_from_the_data_as_text():
+    """A capability named like a Markdown link and HTML became a link in the summary."""
+    import pandas as pd
+
+    from kb.analysis.candidates import COMPONENTS
+    from ui.reports import candidate_markdown
+
+    hostile = "[Klicka](https://evil.example) <img src=x> *fet*"
+    row = pd.Series({"capability_sv": hostile, "capability": "c1", "area": "ops", "key_capability": False,
+                     "score": 0.5, "rank": 1, "municipalities": ["Dals-Ed"], "lead_name": None,
+                     "path": "samverkan", "reasons_sv": "svag i 2 av 3", **dict.fromkeys(COMPONENTS, 0.1)})
+    text = candidate_markdown(row, "sv", lambda key, **_: key)
+    assert r"\[Klicka\]\(https://evil\.example\) \<img src=x\> \*fet\*" in text
+    assert "](" not in text and not re.search(r"(?<!\\)[<\[*]", text)  # each one escaped
