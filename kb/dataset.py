@@ -38,7 +38,7 @@ def shorten(value: Any, limit: int = SHOWN_CHARS) -> str:
     return shown if len(shown) <= limit else shown[:limit - 3] + "..."
 
 
-def row_key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
+def key_of(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
     """The key of ``row`` in ``table``: its key columns' values, as a tuple.
 
     A tuple, not text joined by '|': ("a|b", "c") and ("a", "b|c") are two keys.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.dataset import Dataset, key_text, row_key
+from kb.dataset import Dataset, key_of, key_text
 from kb.model import TABLES, Table
 
 EXAMPLES = 5
@@ -47,8 +47,8 @@ class TableChanges:
 def diff_table(table: Table, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> TableChanges:
     """Compare two versions of one table by key (tuples of the key columns' values, so that
     ("a|b", "c") and ("a", "b|c") are two rows); examples name keys as ``key_text`` writes them."""
-    before = {row_key(table, row): row for row in old}
-    after = {row_key(table, row): row for row in new}
+    before = {key_of(table, row): row for row in old}
+    after = {key_of(table, row): row for row in new}
     changes = TableChanges()
     kinds = {
         "added": [k for k in after if k not in before],

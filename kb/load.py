@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.dataset import Dataset, row_key
+from kb.dataset import Dataset, key_of, key_text
 from kb.diff import TableChanges, diff_datasets
 from kb.export import export_dataset
 from kb.model import NODE_TABLES, TABLES, Table
@@ -63,6 +63,13 @@ def relationship_query_name(rel_type: str) -> str:
     return f"load/rel_{rel_type.lower()}"
 
 
+def row_key(table: Table, row: dict[str, Any]) -> str:
+    """The key of a row as one text: ``key_text`` of its ``key_of`` tuple (composite keys
+    joined by '|', a '|' inside a part escaped, so no two keys give one text). The loader
+    keys rows by the tuple; this is for writers of text identifiers (the benchmark's CSV)."""
+    return key_text(key_of(table, row))
+
+
 def _property_names(table: Table) -> tuple[str, ...]:
     return tuple(c.name for c in table.property_columns)
 
@@ -94,7 +101,7 @@ class _Plan:
                     rels = by_type.setdefault(link.rel_type, (*ends, []))[2]
                     for row in rows:
                         if name in row:
-                            own, other = row_key(table, row), (row[name],)
+                            own, other = key_of(table, row), (row[name],)
                             rels.append((own, other, {}) if link.outgoing else (other, own, {}))
             else:
                 start, end, names = table.start or "", table.end or "", _property_names(table)
@@ -145,7 +152,7 @@ def _write_bulk(store: Any, dataset: Dataset, plan: _Plan) -> None:
     nodes, first = [], 0
     for table in NODE_TABLES:
         rows, names = dataset.tables[table.name], _property_names(table)
-        ids[table.name] = {row_key(table, row): first + i for i, row in enumerate(rows)}
+        ids[table.name] = {key_of(table, row): first + i for i, row in enumerate(rows)}
         first += len(rows)
         nodes.append((table.label or "", [_properties(names, row) for row in rows]))
     relationships = []
@@ -166,7 +173,7 @@ def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int
             cypher = get_query(node_query_name(table)).cypher
             names, table_ids = _property_names(table), ids.setdefault(table.name, {})
             for batch in _batches(dataset.tables[table.name]):
-                payload = [{"k": row_key(table, r), "p": _properties(names, r)} for r in batch]
+                payload = [{"k": key_of(table, r), "p": _properties(names, r)} for r in batch]
                 for key, node_id in run(cypher, {"rows": payload}):
                     table_ids[tuple(key)] = node_id  # the key went out as a tuple, comes back a list
                 done += len(batch)

@@ -77,11 +77,13 @@ def _as_id(value: Any) -> str:
     """An identifier: text in Unicode's composed form (NFC), without invisible characters, so
     two keys that look the same are the same key."""
     text = _as_text(value)
+    if text.isascii():  # the common case: ASCII has no invisible or decomposed characters
+        return text
     if invisible := next((c for c in text if unicodedata.category(c) == "Cf"), None):
         raise CellError(f"contains an invisible character (U+{ord(invisible):04X} "
                         f"{unicodedata.name(invisible, 'format character')}); an identifier is "
                         "written in visible characters only")
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text)
 
 
 def _as_int(value: Any) -> int:

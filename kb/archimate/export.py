@@ -34,7 +34,7 @@ from kb.archimate.exchange import (
     stable_id,
     tag,
 )
-from kb.dataset import Dataset, key_text, row_key
+from kb.dataset import Dataset, key_of, key_text
 from kb.model import TABLES_BY_NAME, Table
 from kb.store.base import GraphStore
 
@@ -114,7 +114,7 @@ class _Builder:
         """Append the relationship ``mapping`` makes of ``row``; return its identifier."""
         table = TABLES_BY_NAME[mapping.table]
         source_table, target_table = mapping.end_tables
-        identifier = stable_id(f"{mapping.table}:{mapping.xsi_type}:{key_text(row_key(table, row))}")
+        identifier = stable_id(f"{mapping.table}:{mapping.xsi_type}:{key_text(key_of(table, row))}")
         node = _sub(parent, "relationship", identifier=identifier,
                     source=element_id(source_table, row[mapping.source]),
                     target=element_id(target_table, row[mapping.target]))
@@ -128,7 +128,7 @@ class _Builder:
 
 def _sorted_rows(dataset: Dataset, table_name: str) -> list[dict[str, Any]]:
     table = TABLES_BY_NAME[table_name]
-    return sorted(dataset.tables.get(table_name, []), key=lambda row: key_text(row_key(table, row)))
+    return sorted(dataset.tables.get(table_name, []), key=lambda row: key_text(key_of(table, row)))
 
 
 def _model_name(dataset: Dataset, name: str | None) -> str:

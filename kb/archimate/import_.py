@@ -41,7 +41,7 @@ from kb.archimate.exchange import (
     name_columns,
     tag,
 )
-from kb.dataset import Dataset, InvalidDataset, Problem, key_text, row_key, shorten
+from kb.dataset import Dataset, InvalidDataset, Problem, key_of, key_text, shorten
 from kb.load import LoadReport
 from kb.model import TABLES, TABLES_BY_NAME, Table
 from kb.store.base import GraphStore
@@ -258,7 +258,7 @@ class _Importer:
 
     def add(self, table: Table, row: dict[str, Any], concept: _Concept) -> bool:
         """Keep ``row`` unless its key was already imported (then report it)."""
-        key = row_key(table, row)
+        key = key_of(table, row)
         if key in self.keys[table.name]:
             self.skip(concept, f"a {table.name} row with key {shorten(key_text(key))} was already imported")
             return False
