@@ -24,7 +24,7 @@ if query is not None and query.description:
 cypher = st.text_area(t("console.editor"), value=query.cypher if query else "MATCH (n) RETURN n LIMIT 25",
                       height=200, key=f"console_editor_{name}")
 with st.form(f"console_form_{name}"):
-    texts = {p.name: st.text_input(f"${p.name} ({p.type})", "" if p.default is None else str(p.default),
+    texts = {p.name: st.text_input(f"${p.name} ({p.type})", p.default_text(),
                                    help=p.description or None, key=f"console_{name}_{p.name}")
              for p in (query.params if query else ())}
     run = st.form_submit_button(t("console.run"), type="primary")

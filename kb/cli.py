@@ -24,8 +24,8 @@ import click
 
 from kb.dataset import InvalidDataset
 from kb.formatting import FORMATS, write_frame
-from kb.queries import Param, Query, QueryFileError, all_queries, get_query, import_query, parse_query
-from kb.settings import Settings
+from kb.queries import Query, QueryFileError, all_queries, get_query, import_query, parse_query
+from kb.settings import Settings, SettingsError
 from kb.store import GraphStore, StoreError, open_store
 
 
@@ -58,6 +58,9 @@ class KbGroup(click.Group):
         except (StoreError, QueryFileError, KeyError) as err:
             click.echo(f"Error: {err.args[0] if err.args else err}", err=True)
             sys.exit(1)
+        except SettingsError as err:  # a usage error, as click's own are: exit code 2
+            click.echo(f"Error: {err}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=KbGroup)
@@ -160,7 +163,12 @@ def query(ctx: click.Context, query_or_file: str, params: tuple[str, ...], fmt: 
     """Run a saved query (by name), a .cypher file or Cypher text; read-only unless --write."""
     saved = _resolve_query(query_or_file)
     given = _pairs(params, "--param")
-    values = saved.bind(given) if saved.params else given
+    try:
+        values = saved.bind(given) if saved.params else given
+    except QueryFileError:
+        raise
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--param") from None
     store = _store(ctx)
     result = store.write(saved.cypher, values) if write else store.read(saved.cypher, values)
     write_frame(result.to_frame(), fmt, sys.stdout)
@@ -203,16 +211,11 @@ def analyse(ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: 
         if key not in analysis.params:
             raise click.BadParameter(f"{name} has no parameter {key!r}; it takes "
                                      f"{', '.join(analysis.params) or 'none'}", param_hint="--param")
-        values[key] = Param("", _type_name(analysis.params[key].default)).parse(text)
+        try:
+            values[key] = analysis.parse(key, text)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="--param") from None
     write_frame(analysis.function(_store(ctx), **values), fmt, sys.stdout)
-
-
-def _type_name(default: Any) -> str:
-    """The query-parameter type that reads text as ``default``'s type ('str' when None)."""
-    for kind, name in ((bool, "bool"), (int, "int"), (float, "float")):
-        if isinstance(default, kind):
-            return name
-    return "str"
 
 
 @cli.command()
@@ -220,6 +223,9 @@ def _type_name(default: Any) -> str:
 @click.pass_context
 def export(ctx: click.Context, path: Path) -> None:
     """Write the graph to PATH: a CSV folder, or .xlsx, .json, .yaml, or .xml (ArchiMate).
+
+    A CSV folder is replaced as a whole (no file of an earlier export stays behind); a
+    folder that holds other files is refused.
 
     CSV, Excel, JSON and YAML load back to the same graph with `kb load`; the ArchiMate
     exchange file opens in Archi and other ArchiMate tools.
@@ -232,7 +238,10 @@ def export(ctx: click.Context, path: Path) -> None:
     from kb.export import export_dataset
     from loaders import write_dataset
 
-    written = write_dataset(export_dataset(_store(ctx)), path)
+    try:
+        written = write_dataset(export_dataset(_store(ctx)), path)
+    except FileExistsError as err:
+        raise click.ClickException(str(err)) from None
     click.echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {path}")
 
 
@@ -260,7 +269,10 @@ def generate(municipalities: int, folder: Path, seed: int) -> None:
     from loaders.csv_folder import write_csv_folder
 
     dataset = make(municipalities, seed=seed)
-    write_csv_folder(dataset, folder)
+    try:
+        write_csv_folder(dataset, folder)
+    except FileExistsError as err:
+        raise click.ClickException(str(err)) from None
     click.echo(f"Wrote {sum(dataset.counts().values()):,} synthetic rows to {folder}")
 
 

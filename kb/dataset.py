@@ -7,10 +7,50 @@ raises ``InvalidDataset`` listing every ``Problem`` at once.
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.model import TABLES
+from kb.model import TABLES, Table
+
+SHOWN_CHARS = 60
+"""Longest rendering of a value in a message; longer ones end in '...'."""
+
+_REPR = reprlib.Repr(maxlevel=2, maxtuple=4, maxlist=4, maxdict=4, maxset=4, maxfrozenset=4,
+                     maxstring=SHOWN_CHARS, maxother=SHOWN_CHARS, maxlong=SHOWN_CHARS)
+
+
+def shorten(value: Any, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as text of at most ``limit`` characters, whatever its size.
+
+    Text is cut; a list, tuple, set or dict is rendered by ``reprlib`` with a few items per
+    level, so a nested structure of a billion items (a YAML alias bomb) costs no more than a
+    short one; a whole number too long to print is described; any other value is ``str``'d.
+    """
+    if isinstance(value, str):
+        shown = value
+    elif isinstance(value, list | tuple | set | frozenset | dict):
+        shown = _REPR.repr(value)
+    elif isinstance(value, int) and value.bit_length() > 200:
+        shown = f"a whole number of about {value.bit_length() * 0.30103:,.0f} digits"
+    else:
+        shown = str(value)
+    return shown if len(shown) <= limit else shown[:limit - 3] + "..."
+
+
+def key_of(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
+    """The key of ``row`` in ``table``: its key columns' values, as a tuple.
+
+    A tuple, not text joined by '|': ("a|b", "c") and ("a", "b|c") are two keys.
+    """
+    return tuple(row[k] for k in table.key)
+
+
+def key_text(key: tuple[Any, ...]) -> str:
+    """A key as one text, for messages and identifiers: its parts joined by '|', a backslash or
+    '|' inside a part escaped by a backslash, so two keys never give the same text. Parts
+    without either character give the parts joined by '|', as identifiers always had."""
+    return "|".join(str(part).replace("\\", "\\\\").replace("|", "\\|") for part in key)
 
 
 @dataclass(frozen=True)
@@ -29,12 +69,10 @@ class Problem:
         if self.row is not None:
             where += f", row {self.row}"
         if self.column is not None:
-            where += f", column '{self.column}'"
+            where += f", column {self.column!r}"  # repr: an invisible character shows as \u200b
         text = f"{where}: {self.message}"
         if self.value is not None:
-            shown = str(self.value)
-            shown = shown if len(shown) <= 60 else shown[:57] + "..."
-            text += f" (value: {shown!r})"
+            text += f" (value: {shorten(self.value)!r})"
         if self.expected:
             text += f"; expected {self.expected}"
         return text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.dataset import Dataset
+from kb.dataset import Dataset, key_of, key_text
 from kb.model import TABLES, Table
 
 EXAMPLES = 5
@@ -44,13 +44,11 @@ class TableChanges:
         return ", ".join(parts)
 
 
-def _keyed(table: Table, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {"|".join(str(row.get(k)) for k in table.key): row for row in rows}
-
-
 def diff_table(table: Table, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> TableChanges:
-    """Compare two versions of one table by key."""
-    before, after = _keyed(table, old), _keyed(table, new)
+    """Compare two versions of one table by key (tuples of the key columns' values, so that
+    ("a|b", "c") and ("a", "b|c") are two rows); examples name keys as ``key_text`` writes them."""
+    before = {key_of(table, row): row for row in old}
+    after = {key_of(table, row): row for row in new}
     changes = TableChanges()
     kinds = {
         "added": [k for k in after if k not in before],
@@ -60,7 +58,7 @@ def diff_table(table: Table, old: list[dict[str, Any]], new: list[dict[str, Any]
     for kind, keys in kinds.items():
         setattr(changes, kind, len(keys))
         if keys:
-            changes.examples[kind] = sorted(keys)[:EXAMPLES]
+            changes.examples[kind] = sorted(map(key_text, keys))[:EXAMPLES]
     changes.unchanged = len(after) - changes.added - changes.changed
     return changes
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 import networkx as nx
@@ -230,8 +231,8 @@ def _legend(view: View, names: Mapping[str, str], by_maturity: bool) -> str:
                   for level, colour in MATURITY_COLOURS.items()]
     spans = "".join(
         f'<span style="margin-right:12px;white-space:nowrap"><span style="display:inline-block;'
-        f'width:11px;height:11px;border-radius:6px;background:{c};margin-right:4px"></span>{n}</span>'
-        for c, n in items)
+        f'width:11px;height:11px;border-radius:6px;background:{escape(c)};margin-right:4px"></span>'
+        f"{escape(n)}</span>" for c, n in items)
     return (f'<div id="legend" style="font:13px sans-serif;padding:4px 8px;'
             f'position:absolute;top:0;left:0;background:rgba(255,255,255,.85);z-index:10">{spans}</div>')
 
@@ -250,12 +251,21 @@ def _options(physics: bool, hierarchical: bool, directed: bool = True) -> dict[s
     return options
 
 
+_HTML_TOOLTIP = "popup.innerHTML = nodeData[0].title;"
+_TEXT_TOOLTIP = "popup.innerText = nodeData[0].title;"
+"""pyvis switches to its own tooltip when any title holds the text 'href', and that one sets
+the title as HTML: a property such as ``<img src=x onerror=...> href`` would run as script.
+vis-network's own tooltip sets text; ``to_html`` makes pyvis's do the same."""
+
+
 def to_html(view: View, names: Mapping[str, str] | None = None, by_maturity: bool = False,
             physics: bool = True, hierarchical: bool = False, height_px: int = 640) -> str:
     """The view as a self-contained pyvis HTML page (scripts inlined) with a legend.
 
     ``names`` translates labels (and the word 'maturity') for the legend and the
-    aggregate nodes ("12 more System").
+    aggregate nodes ("12 more System"). Nothing from the graph is ever read as HTML: node
+    and edge data go to the page as JSON (pyvis's ``tojson`` escapes ``<``), labels are
+    drawn on a canvas, tooltips are set as text and the legend is escaped.
     """
     from pyvis.network import Network
 
@@ -275,5 +285,7 @@ def to_html(view: View, names: Mapping[str, str] | None = None, by_maturity: boo
     for start, end, data in view.graph.edges(data=True):
         net.add_edge(str(start), str(end), title=data["type"], label=data["type"].lower())
     net.set_options(json.dumps(_options(physics, hierarchical, view.graph.is_directed())))
-    html = net.generate_html()
+    html = net.generate_html().replace(_HTML_TOOLTIP, _TEXT_TOOLTIP)
+    if _HTML_TOOLTIP in html or "innerHTML = nodeData" in html:
+        raise RuntimeError("pyvis's template shows tooltips as HTML in a way this module does not know")
     return html.replace("<body>", "<body>" + _legend(view, names, by_maturity), 1)

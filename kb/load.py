@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.dataset import Dataset
+from kb.dataset import Dataset, key_of, key_text
 from kb.diff import TableChanges, diff_datasets
 from kb.export import export_dataset
 from kb.model import NODE_TABLES, TABLES, Table, graph_labels
@@ -63,8 +63,10 @@ def relationship_query_name(rel_type: str) -> str:
 
 
 def row_key(table: Table, row: dict[str, Any]) -> str:
-    """The key of a row as one text (composite keys joined by '|')."""
-    return "|".join(str(row[k]) for k in table.key)
+    """The key of a row as one text: ``key_text`` of its ``key_of`` tuple (composite keys
+    joined by '|', a '|' inside a part escaped, so no two keys give one text). The loader
+    keys rows by the tuple; this is for writers of text identifiers (the benchmark's CSV)."""
+    return key_text(key_of(table, row))
 
 
 def _property_names(table: Table) -> tuple[str, ...]:
@@ -84,7 +86,7 @@ def _batches(items: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
 class _Plan:
     """Relationships to create by type: start table, end table, (start key, end key, properties)."""
 
-    by_type: dict[str, tuple[str, str, list[tuple[str, str, dict[str, Any]]]]]
+    by_type: dict[str, tuple[str, str, list[tuple[tuple, tuple, dict[str, Any]]]]]
 
     @classmethod
     def of(cls, dataset: Dataset) -> _Plan:
@@ -98,13 +100,13 @@ class _Plan:
                     rels = by_type.setdefault(link.rel_type, (*ends, []))[2]
                     for row in rows:
                         if name in row:
-                            own, other = row_key(table, row), str(row[name])
+                            own, other = key_of(table, row), (row[name],)
                             rels.append((own, other, {}) if link.outgoing else (other, own, {}))
             else:
                 start, end, names = table.start or "", table.end or "", _property_names(table)
                 ends = (table.column(start).references or "", table.column(end).references or "")
                 by_type.setdefault(table.rel_type or "", (*ends, []))[2].extend(
-                    (str(row[start]), str(row[end]), _properties(names, row)) for row in rows)
+                    ((row[start],), (row[end],), _properties(names, row)) for row in rows)
         return cls(by_type)
 
     def count(self) -> int:
@@ -147,11 +149,11 @@ def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None
 
 def _write_bulk(store: Any, dataset: Dataset, plan: _Plan) -> None:
     """Nodes numbered in table order (the ids the bulk command gives them), then relationships."""
-    ids: dict[str, dict[str, int]] = {}
+    ids: dict[str, dict[tuple, int]] = {}
     nodes, first = [], 0
     for table in NODE_TABLES:
         rows, names = dataset.tables[table.name], _property_names(table)
-        ids[table.name] = {row_key(table, row): first + i for i, row in enumerate(rows)}
+        ids[table.name] = {key_of(table, row): first + i for i, row in enumerate(rows)}
         first += len(rows)
         nodes.append((table.label or "", [_properties(names, row) for row in rows]))
     relationships = []
@@ -166,12 +168,12 @@ def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int
     """Build the graph with the ``load/`` queries: nodes first, then relationships found by key."""
 
     def fill(run: WriteRunner) -> None:
-        keys: dict[str, dict[str, dict[str, Any]]] = {}
+        keys: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
         done = 0
         for table in NODE_TABLES:
             cypher = get_query(node_query_name(table)).cypher
             rows, names = dataset.tables[table.name], _property_names(table)
-            keys[table.name] = {row_key(table, r): {k: r[k] for k in table.key} for r in rows}
+            keys[table.name] = {key_of(table, r): {k: r[k] for k in table.key} for r in rows}
             for batch in _batches(rows):
                 run(cypher, {"rows": [{"p": _properties(names, r)} for r in batch]})
                 done += len(batch)

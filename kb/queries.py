@@ -23,6 +23,7 @@ the same query back.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import unicodedata
@@ -34,6 +35,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kb.dataset import shorten
+
 if TYPE_CHECKING:
     from kb.store.base import GraphStore, QueryResult
 
@@ -42,6 +45,12 @@ _PARAM = re.compile(r"^(\w+)\s*:\s*(\w+)\s*(?:=\s*(.*?))?\s*(?:\|\s*(.*))?$")
 PARAM_TYPES = ("str", "int", "float", "bool", "list", "map")
 USER_PREFIX = "user/"
 MAX_QUERY_BYTES = 100_000
+_INT = re.compile(r"[+-]?[0-9]{1,18}")
+_FLOAT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_BOOLS = {"1": True, "true": True, "yes": True, "ja": True, "0": False, "false": False, "no": False,
+          "nej": False}
+_TYPE_WORDS = {"int": "a whole number in digits 0-9", "float": "a number in digits 0-9",
+               "bool": "true or false (yes/no, ja/nej, 1/0)"}
 
 
 class QueryFileError(ValueError):
@@ -58,23 +67,45 @@ class Param:
     description: str = ""
 
     def parse(self, text: Any) -> Any:
-        """Convert a value given as text (CLI, form) to this parameter's type."""
+        """Convert a value given as text (CLI, form) to this parameter's type.
+
+        Raises ``ValueError`` saying what the text should be: numbers are written in the
+        digits 0-9 and are finite, a bool is one of true/false, yes/no, ja/nej, 1/0.
+        """
         if not isinstance(text, str):
             return text
-        if self.type == "int":
-            return int(text)
-        if self.type == "float":
-            return float(text)
-        if self.type == "bool":
-            return text.strip().lower() in ("1", "true", "yes", "ja")
+        stripped = text.strip()
+        if self.type == "int" and _INT.fullmatch(stripped):
+            return int(stripped)
+        if self.type == "float" and _FLOAT.fullmatch(stripped) and math.isfinite(float(stripped)):
+            return float(stripped)
+        if self.type == "bool" and stripped.lower() in _BOOLS:
+            return _BOOLS[stripped.lower()]
         if self.type == "list":
             return [part.strip() for part in text.split(",") if part.strip()]
         if self.type == "map":
-            value = json.loads(text)
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError:
+                value = None
             if not isinstance(value, dict):
-                raise ValueError(f"expected a JSON object such as {{\"a\": 1}}, not {text[:40]!r}")
+                raise ValueError(f"${self.name or 'parameter'} must be a JSON object such as "
+                                 f"{{\"a\": 1}}, not {shorten(text)!r}")
             return value
-        return text
+        if self.type == "str":
+            return text
+        raise ValueError(f"${self.name or 'parameter'} must be {_TYPE_WORDS[self.type]}, "
+                         f"not {shorten(text)!r}")
+
+    def default_text(self) -> str:
+        """The default as a person types it into a form: '' for none, lists as 'a, b'."""
+        if self.default is None:
+            return ""
+        if isinstance(self.default, bool):
+            return "true" if self.default else "false"
+        if isinstance(self.default, list):
+            return ", ".join(map(str, self.default))
+        return str(self.default)
 
 
 @dataclass(frozen=True)
@@ -205,16 +236,8 @@ def all_queries() -> dict[str, Query]:
     return product | {name: q for name, q in user_queries().items() if name not in product}
 
 
-def _default_text(param: Param) -> str:
-    if isinstance(param.default, bool):
-        return "true" if param.default else "false"
-    if isinstance(param.default, list):
-        return ", ".join(map(str, param.default))
-    return str(param.default)
-
-
 def _param_line(param: Param) -> str:
-    default = "" if param.default is None else f" = {_default_text(param)}"
+    default = "" if param.default is None else f" = {param.default_text()}"
     description = f" | {param.description}" if param.description else ""
     return f"// param {param.name}: {param.type}{default}{description}"
 

@@ -18,22 +18,84 @@
 |                     | X-Forwarded-Groups | (KB_AUTH=header)                                |
 | KB_USER_QUERIES_DIR | DIR/queries        | folder of the users' saved queries; DIR is the  |
 |                     |                    | embedded database's folder (.kb otherwise)      |
+| KB_MAX_FILE_MB      | 512                | largest input file or upload (CSV, JSON, YAML,  |
+|                     |                    | workbook), megabytes                            |
+| KB_MAX_ROWS         | 5000000            | most rows one table of a dataset may have       |
+| KB_MAX_CELL_CHARS   | 10000              | longest text a cell may hold                    |
+| KB_MAX_ARCHIVE_MEMBERS | 2000            | most files in a zip upload or a workbook        |
+| KB_MAX_UNZIPPED_MB  | 1024               | most a zip or workbook may expand to, megabytes |
+|                     |                    | (each file in it, and all of them together)     |
+| KB_MAX_ZIP_RATIO    | 200                | most a file in an archive may expand, x times   |
 | NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE: Neo4j's usual variables;  |
 | NEO4J_URI is used when KB_GRAPH_URL is not set.                                       |
+
+Every number is checked when it is read: a value that is not a whole number in ASCII
+digits, or below the setting's minimum (a limit of 0 would switch the limit off), raises
+``SettingsError`` naming the variable, the value and what it may be.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from kb.dataset import shorten
 
 DEFAULT_URL = "embedded:.kb"
 DEFAULT_TIMEOUT_MS = 5000
 DEFAULT_ROW_CAP = 10_000
 DEFAULT_INTERNAL_TIMEOUT_MS = 300_000
 AUTH_MODES = ("none", "oidc", "header")
+MB = 1 << 20
+_WHOLE = re.compile(r"[0-9]{1,18}")
+
+
+class SettingsError(ValueError):
+    """A setting (an environment variable) whose value cannot be used, said in words."""
+
+
+def _whole(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
+    """The whole number ``env[name]`` (``default`` when unset or blank), at least ``minimum``."""
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    if not _WHOLE.fullmatch(text) or int(text) < minimum:
+        raise SettingsError(f"{name}={shorten(text)!r} cannot be used; expected a whole number of at least "
+                            f"{minimum:,} written in digits 0-9 (the default is {default:,})")
+    return int(text)
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """How much an input may hold or expand to before a reader refuses it (with a message).
+
+    Every reader checks these before it holds the data in memory, so a small file cannot
+    grow into gigabytes: sizes on disk and in archives, rows per table, characters per cell.
+    """
+
+    file_bytes: int = 512 * MB
+    rows: int = 5_000_000
+    cell_chars: int = 10_000
+    archive_members: int = 2_000
+    unzipped_bytes: int = 1024 * MB
+    zip_ratio: int = 200
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> InputLimits:
+        """Read the limits from ``env`` (the process environment by default), each checked."""
+        env = os.environ if env is None else env
+        base = cls()
+        return cls(
+            file_bytes=_whole(env, "KB_MAX_FILE_MB", base.file_bytes // MB) * MB,
+            rows=_whole(env, "KB_MAX_ROWS", base.rows),
+            cell_chars=_whole(env, "KB_MAX_CELL_CHARS", base.cell_chars),
+            archive_members=_whole(env, "KB_MAX_ARCHIVE_MEMBERS", base.archive_members),
+            unzipped_bytes=_whole(env, "KB_MAX_UNZIPPED_MB", base.unzipped_bytes // MB) * MB,
+            zip_ratio=_whole(env, "KB_MAX_ZIP_RATIO", base.zip_ratio),
+        )
 
 
 @dataclass(frozen=True)
@@ -61,13 +123,13 @@ class Settings:
         url = env.get("KB_GRAPH_URL") or env.get("NEO4J_URI") or DEFAULT_URL
         auth = env.get("KB_AUTH", "none").strip().lower() or "none"
         if auth not in AUTH_MODES:
-            raise ValueError(f"KB_AUTH={auth!r}; expected one of {', '.join(AUTH_MODES)}")
+            raise SettingsError(f"KB_AUTH={shorten(auth)!r}; expected one of {', '.join(AUTH_MODES)}")
         return cls(
             graph_url=url,
             graph_name=env.get("KB_GRAPH_NAME", "kb"),
-            query_timeout_ms=int(env.get("KB_QUERY_TIMEOUT_MS", DEFAULT_TIMEOUT_MS)),
-            row_cap=int(env.get("KB_ROW_CAP", DEFAULT_ROW_CAP)),
-            internal_timeout_ms=int(env.get("KB_INTERNAL_TIMEOUT_MS", DEFAULT_INTERNAL_TIMEOUT_MS)),
+            query_timeout_ms=_whole(env, "KB_QUERY_TIMEOUT_MS", DEFAULT_TIMEOUT_MS),
+            row_cap=_whole(env, "KB_ROW_CAP", DEFAULT_ROW_CAP),
+            internal_timeout_ms=_whole(env, "KB_INTERNAL_TIMEOUT_MS", DEFAULT_INTERNAL_TIMEOUT_MS),
             neo4j_username=env.get("NEO4J_USERNAME", "neo4j"),
             neo4j_password=env.get("NEO4J_PASSWORD", ""),
             neo4j_database=env.get("NEO4J_DATABASE") or None,

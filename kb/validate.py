@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 from kb.dataset import Dataset, InvalidDataset, Problem, RawDataset, RawTable
 from kb.model import TABLES, TABLES_BY_NAME, Column, Kind, Table
-
-MAX_TEXT_LENGTH = 10_000
-"""Longest text a cell may hold; longer cells are almost always a broken file."""
+from kb.settings import InputLimits
 
 _TRUE = {"true", "yes", "ja", "1", "y", "j", "x", "sant"}
 _FALSE = {"false", "no", "nej", "0", "n", "falskt"}
-_CODE = re.compile(r"^\d{4}$")
-_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00)?)?")
+_CODE = re.compile(r"[0-9]{4}")
+_DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]00:00(?::00)?)?")
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+"""Digits are ASCII 0-9 wherever the schema says digits: ``\\d`` would also take ``١٤٨٥`` and
+``１４８５``, which look like 1485 but are other keys."""
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Control characters other than tab and line breaks: no spreadsheet or graph keeps them intact."""
@@ -35,17 +37,26 @@ class CellError(ValueError):
 
 
 def _is_blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and value.strip() == ""
+    """None or text of spaces only; NaN is not blank but a value no column accepts."""
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _not_digits(text: str, what: str) -> CellError:
+    """The error for ``text`` that is not ``what``, naming a digit other than 0-9 if it holds one."""
+    foreign = next((c for c in text if c.isdigit() and not c.isascii()), None)
+    if foreign is None:
+        return CellError(f"is not {what}")
+    name = unicodedata.name(foreign, "a digit")
+    return CellError(f"is not {what}: it has the digit {foreign!r} (U+{ord(foreign):04X} {name}), "
+                     "where only 0-9 count")
 
 
 def _text_of(value: Any) -> str:
     """Any non-text scalar as text (Excel and YAML give numbers and dates)."""
     if isinstance(value, bool):
         raise CellError("is a true/false value, not text")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellError("is not a finite number (NaN or infinity), not text")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (datetime, date)):
@@ -57,11 +68,22 @@ def _text_of(value: Any) -> str:
 
 def _as_text(value: Any) -> str:
     text = value.strip() if type(value) is str else _text_of(value)
-    if len(text) > MAX_TEXT_LENGTH:
-        raise CellError(f"is {len(text):,} characters long, more than {MAX_TEXT_LENGTH:,}")
     if control := _CONTROL.search(text):
         raise CellError(f"contains a control character (U+{ord(control.group()):04X})")
     return text
+
+
+def _as_id(value: Any) -> str:
+    """An identifier: text in Unicode's composed form (NFC), without invisible characters, so
+    two keys that look the same are the same key."""
+    text = _as_text(value)
+    if text.isascii():  # the common case: ASCII has no invisible or decomposed characters
+        return text
+    if invisible := next((c for c in text if unicodedata.category(c) == "Cf"), None):
+        raise CellError(f"contains an invisible character (U+{ord(invisible):04X} "
+                        f"{unicodedata.name(invisible, 'format character')}); an identifier is "
+                        "written in visible characters only")
+    return unicodedata.normalize("NFC", text)
 
 
 def _as_int(value: Any) -> int:
@@ -86,10 +108,11 @@ def _parse_int(value: Any) -> int:
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        raise CellError("is not a whole number")
+        raise CellError("is not a whole number" if math.isfinite(value)
+                        else "is not a finite number (NaN or infinity)")
     text = _NUMBER_SPACES.sub("", _as_text(value))
-    if not re.fullmatch(r"[+-]?\d+", text):
-        raise CellError("is not a whole number")
+    if not _WHOLE.fullmatch(text):
+        raise _not_digits(text, "a whole number")
     return int(text)
 
 
@@ -100,8 +123,8 @@ def _as_float(value: Any) -> float:
         number = float(value) if abs(value) < 1e308 else math.inf
     else:
         text = _NUMBER_SPACES.sub("", _as_text(value)).replace(",", ".")
-        if "_" in text:
-            raise CellError("is not a number")
+        if "_" in text or not text.isascii():  # float() takes 1_000 and every script's digits
+            raise _not_digits(text, "a number")
         try:
             number = float(text)
         except ValueError:
@@ -129,15 +152,16 @@ def _as_date(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise CellError("is a number, not a date (in Excel, format the cell as a date)")
-    match = _DATE.fullmatch(_as_text(value))
+    text = _as_text(value)
+    match = _DATE.fullmatch(text)
     try:
-        return date.fromisoformat(match.group(1)).isoformat() if match else _not_a_date()
+        return date.fromisoformat(match.group(1)).isoformat() if match else _not_a_date(text)
     except ValueError:
-        return _not_a_date()
+        return _not_a_date(text)
 
 
-def _not_a_date() -> str:
-    raise CellError("is not a date")
+def _not_a_date(text: str) -> str:
+    raise _not_digits(text, "a date")
 
 
 def _as_code(value: Any) -> str:
@@ -148,13 +172,13 @@ def _as_code(value: Any) -> str:
             return f"{int(value):04d}"
         raise CellError("is not a municipality code")
     text = _as_text(value)
-    if not _CODE.match(text):
-        raise CellError("is not a municipality code")
+    if not _CODE.fullmatch(text):
+        raise _not_digits(text, "a municipality code")
     return text
 
 
 _READERS: dict[Kind, Callable[[Any], Any]] = {
-    Kind.ID: _as_text,
+    Kind.ID: _as_id,
     Kind.TEXT: _as_text,
     Kind.CODE: _as_code,
     Kind.INT: _as_int,
@@ -201,6 +225,19 @@ def coerce(column: Column, value: Any) -> Any:
     return reader_for(column)(value)
 
 
+def _look_alike(name: str, table: Table) -> str:
+    """': it looks like 'code' but ...' when ``name`` is a column of ``table`` written with other
+    characters (full-width letters, invisible ones, other case); else ''."""
+    plain = "".join(c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c) != "Cf")
+    match = next((c for c in table.column_names if c == plain.strip().casefold()), None)
+    if match is None:
+        return ""
+    odd = next((c for c in name if not c.isascii()), None)
+    detail = (f"has U+{ord(odd):04X} {unicodedata.name(odd, 'a character')}" if odd
+              else "differs in case or spaces")
+    return f": it looks like '{match}' but {detail}"
+
+
 def _check_header(raw: RawTable, table: Table) -> list[Problem]:
     problems = []
     known = set(table.column_names)
@@ -211,8 +248,8 @@ def _check_header(raw: RawTable, table: Table) -> list[Problem]:
                                     expected="each column once"))
         seen.add(name)
         if name not in known:
-            problems.append(Problem(raw.origin, "unknown column", row=1, column=name,
-                                    expected="one of " + ", ".join(table.column_names)))
+            problems.append(Problem(raw.origin, "unknown column" + _look_alike(name, table), row=1,
+                                    column=name, expected="one of " + ", ".join(table.column_names)))
     for column in table.columns:  # a table without rows (JSON's "systems": []) needs no columns
         if column.required and column.name not in seen and raw.rows:
             problems.append(Problem(raw.origin, "a required column is missing", row=1,
@@ -220,8 +257,13 @@ def _check_header(raw: RawTable, table: Table) -> list[Problem]:
     return problems
 
 
-def _type_rows(raw: RawTable, table: Table) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:
-    """Type every cell; return the typed rows, their source row numbers and the problems."""
+def _type_rows(raw: RawTable, table: Table,
+               cell_chars: int) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:
+    """Type every cell; return the typed rows, their source row numbers and the problems.
+
+    Text longer than ``cell_chars`` is refused before it is read (it is almost always a
+    broken file, and no message repeats it).
+    """
     problems: list[Problem] = []
     rows: list[dict[str, Any]] = []
     plan = [(c, c.name, reader_for(c), c.required and c.name in raw.header) for c in table.columns]
@@ -235,6 +277,12 @@ def _type_rows(raw: RawTable, table: Table) -> tuple[list[dict[str, Any]], list[
                     problems.append(Problem(raw.origin, "a required value is missing",
                                             row=raw_row.number, column=name,
                                             expected=column.expected()))
+                continue
+            if type(value) is str and len(value) > cell_chars:
+                problems.append(Problem(raw.origin, f"the value is {len(value):,} characters long, "
+                                        f"more than {cell_chars:,} (KB_MAX_CELL_CHARS)",
+                                        row=raw_row.number, column=name, value=value,
+                                        expected=column.expected()))
                 continue
             try:
                 typed[name] = read(value)
@@ -323,8 +371,12 @@ def _check_dependencies(tables: dict[str, list[dict]], origin: str) -> list[Prob
                              "even through others)")]
 
 
-def validate(raw: RawDataset) -> Dataset:
-    """Check ``raw`` against the model; return the typed dataset or raise ``InvalidDataset``."""
+def validate(raw: RawDataset, limits: InputLimits | None = None) -> Dataset:
+    """Check ``raw`` against the model; return the typed dataset or raise ``InvalidDataset``.
+
+    ``limits`` (default: ``InputLimits.from_env()``) gives the longest text a cell may hold.
+    """
+    cell_chars = (limits or InputLimits.from_env()).cell_chars
     problems = list(raw.problems)
     tables: dict[str, list[dict]] = {t.name: [] for t in TABLES}
     numbers: dict[str, list[int]] = {t.name: [] for t in TABLES}
@@ -337,7 +389,7 @@ def validate(raw: RawDataset) -> Dataset:
             continue
         origins[name] = raw_table.origin
         problems += _check_header(raw_table, table)
-        rows, row_numbers, cell_problems = _type_rows(raw_table, table)
+        rows, row_numbers, cell_problems = _type_rows(raw_table, table, cell_chars)
         problems += cell_problems
         problems += _check_keys(raw_table.origin, table, rows, row_numbers)
         tables[name], numbers[name] = rows, row_numbers

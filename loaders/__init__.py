@@ -13,15 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from kb.dataset import Dataset, Problem, RawDataset
+from kb.settings import InputLimits
 
 
-def read_dataset(path: Path) -> RawDataset:
-    """Read the dataset at ``path`` with the reader its form calls for."""
+def read_dataset(path: Path, limits: InputLimits | None = None) -> RawDataset:
+    """Read the dataset at ``path`` with the reader its form calls for, within ``limits``
+    (default: ``InputLimits.from_env()``)."""
     path = Path(path)
+    limits = limits or InputLimits.from_env()
     if path.is_dir():
         from loaders.csv_folder import read_csv_folder
 
-        return read_csv_folder(path)
+        return read_csv_folder(path, limits)
     suffix = path.suffix.lower()
     if not path.exists():
         return RawDataset(str(path), problems=[Problem(str(path), "no such file or folder",
@@ -29,11 +32,11 @@ def read_dataset(path: Path) -> RawDataset:
     if suffix in (".xlsx", ".xlsm"):
         from loaders.excel import read_workbook
 
-        return read_workbook(path)
+        return read_workbook(path, limits)
     if suffix in (".json", ".yaml", ".yml"):
         from loaders.json_yaml import read_document
 
-        return read_document(path)
+        return read_document(path, limits)
     return RawDataset(str(path), problems=[Problem(str(path), f"unknown format {suffix or '(none)'}",
                                                    expected="a CSV folder, .xlsx, .json or .yaml")])
 

@@ -9,71 +9,91 @@ run as a formula is written with a protective quote, which reading removes (``kb
 from __future__ import annotations
 
 import csv
-import io
+import os
+import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
 from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable
-from kb.model import TABLES
+from kb.model import TABLES, Table
 from kb.safe_cells import restore, spreadsheet_safe
+from kb.settings import InputLimits
+from loaders.limits import too_large, too_many_rows
 
-csv.field_size_limit(10_000_000)
+HEADER_CHARS = 1 << 16
+"""Most characters the header line is read for when choosing the delimiter."""
 
 
-def _decode(path: Path, problems: list[Problem]) -> str | None:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        problems.append(Problem(str(path), f"the file is not UTF-8 (byte {err.start}); "
-                                "save it as 'CSV UTF-8'", expected="UTF-8 text"))
+def read_csv_table(path: Path, problems: list[Problem], limits: InputLimits | None = None) -> RawTable | None:
+    """Read one CSV file; append what is wrong to ``problems``.
+
+    Rows are read one at a time from the file, so memory holds the rows read and no copy
+    of the file's text. A file beyond ``limits.file_bytes``, a table beyond ``limits.rows``
+    and a cell longer than 16 × ``limits.cell_chars`` are refused (``limits`` defaults to
+    ``InputLimits.from_env()``); longer text than ``limits.cell_chars`` is left to the validation,
+    which names its cell.
+    """
+    limits = limits or InputLimits.from_env()
+    if refused := too_large(str(path), path.stat().st_size, limits):
+        problems.append(refused)
         return None
+    csv.field_size_limit(max(16 * limits.cell_chars, HEADER_CHARS))
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        try:
+            return _read_rows(path, handle, problems, limits)
+        except UnicodeDecodeError as err:  # the decoder reads blocks: place the byte in the file
+            byte = handle.buffer.tell() - len(err.object) + err.start
+            problems.append(Problem(str(path), f"the file is not UTF-8 (byte {byte:,}); "
+                                    "save it as 'CSV UTF-8'", expected="UTF-8 text"))
+            return None
 
 
-def read_csv_table(path: Path, problems: list[Problem]) -> RawTable | None:
-    """Read one CSV file; append what is wrong to ``problems``."""
-    text = _decode(path, problems)
-    if text is None:
-        return None
-    if not text.strip():
-        problems.append(Problem(str(path), "the file is empty", expected="a header row"))
-        return None
-    first_line = text.split("\n", 1)[0]
+def _read_rows(path: Path, handle: Any, problems: list[Problem], limits: InputLimits) -> RawTable | None:
+    first_line = handle.readline(HEADER_CHARS)
+    handle.seek(0)
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(handle, delimiter=delimiter, strict=True)
     try:
-        records = list(reader)
+        header = [h.strip() for h in next(reader, [])]
+        rows = []
+        for number, record in enumerate(reader, start=2):
+            joined = "".join(record)
+            if not joined.strip():
+                continue  # blank lines are allowed
+            if len(rows) == limits.rows:
+                problems.append(too_many_rows(str(path), len(rows) + 1, limits))
+                return None
+            if len(record) > len(header):
+                problems.append(Problem(str(path), f"the row has {len(record)} cells but the header "
+                                        f"has {len(header)}", row=number,
+                                        expected=f"{len(header)} cells, as in the header"))
+            cells: dict[str, Any] = dict(zip(header, record))
+            if "'" in joined:  # maybe a spreadsheet's protective quote (kb.safe_cells)
+                cells = {name: restore(cell) for name, cell in cells.items()}
+            rows.append(RawRow(number, cells))
     except csv.Error as err:
         problems.append(Problem(str(path), f"the file is not valid CSV: {err}",
                                 row=reader.line_num, expected="comma- or semicolon-separated values, "
                                 'a quoted cell closed by a quote, a quote inside one written as ""'))
         return None
-    header = [h.strip() for h in records[0]]
-    rows = []
-    for number, record in enumerate(records[1:], start=2):
-        joined = "".join(record)
-        if not joined.strip():
-            continue  # blank lines are allowed
-        if len(record) > len(header):
-            problems.append(Problem(str(path), f"the row has {len(record)} cells but the header "
-                                    f"has {len(header)}", row=number,
-                                    expected=f"{len(header)} cells, as in the header"))
-        cells: dict[str, Any] = dict(zip(header, record))
-        if "'" in joined:  # maybe a spreadsheet's protective quote (kb.safe_cells)
-            cells = {name: restore(cell) for name, cell in cells.items()}
-        rows.append(RawRow(number, cells))
+    if not rows and not any(header):
+        problems.append(Problem(str(path), "the file is empty", expected="a header row"))
+        return None
     return RawTable(path.stem, str(path), header, rows)
 
 
-def read_csv_folder(folder: Path) -> RawDataset:
-    """Read every ``*.csv`` file in ``folder`` as a table named after the file."""
+def read_csv_folder(folder: Path, limits: InputLimits | None = None) -> RawDataset:
+    """Read every ``*.csv`` file in ``folder`` as a table named after the file (``limits``: see
+    ``read_csv_table``)."""
+    limits = limits or InputLimits.from_env()
     raw = RawDataset(str(folder))
     files = sorted(folder.glob("*.csv"))
     if not files:
         raw.problems.append(Problem(str(folder), "no CSV files in the folder",
                                     expected="files such as municipalities.csv and capabilities.csv"))
     for path in files:
-        table = read_csv_table(path, raw.problems)
+        table = read_csv_table(path, raw.problems, limits)
         if table is not None:
             raw.tables[table.name] = table
     return raw
@@ -91,19 +111,51 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+OWNED = frozenset(f"{table.name}.csv" for table in TABLES)
+"""The files a CSV export writes: one per table of the model, and nothing else."""
+
+
 def write_csv_folder(dataset: Dataset, folder: Path) -> list[Path]:
-    """Write ``dataset`` as one CSV file per non-empty table; return the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in TABLES:
-        rows = dataset.tables.get(table.name, [])
-        if not rows:
-            continue
-        path = folder / f"{table.name}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(table.column_names)
-            for row in rows:
-                writer.writerow([_cell(row.get(c)) for c in table.column_names])
-        written.append(path)
-    return written
+    """Write ``dataset`` as one CSV file per non-empty table into ``folder``; return the files.
+
+    ``folder`` then holds exactly those files: they are written into a new folder beside it,
+    which takes its place, so a table's file from an earlier export that this dataset has
+    no rows for is gone (it would load again) and a failure midway leaves the old folder as
+    it was. A folder holding anything but table files is refused (``FileExistsError``),
+    so nothing the export did not write is ever removed.
+    """
+    folder = Path(folder)
+    if folder.exists():
+        foreign = sorted(p.name for p in folder.iterdir() if p.name not in OWNED or not p.is_file())
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+            raise FileExistsError(f"{folder} holds files that are not tables of an export ({shown}); "
+                                  "export into a new or empty folder, or one that an export wrote")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    fresh = folder.parent / f".{folder.name}.export-{uuid.uuid4().hex[:8]}"
+    fresh.mkdir()
+    try:
+        names = [_write_table(fresh, table, dataset.tables.get(table.name, [])) for table in TABLES]
+        if folder.exists():
+            old = folder.parent / f".{folder.name}.old-{uuid.uuid4().hex[:8]}"
+            os.replace(folder, old)
+            os.replace(fresh, folder)
+            shutil.rmtree(old)
+        else:
+            os.replace(fresh, folder)
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+    return [folder / name for name in names if name]
+
+
+def _write_table(folder: Path, table: Table, rows: list[dict[str, Any]]) -> str:
+    """Write ``rows`` as ``folder/<table>.csv``; return the file's name ('' for no rows, no file)."""
+    if not rows:
+        return ""
+    with open(folder / f"{table.name}.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(table.column_names)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in table.column_names])
+    return f"{table.name}.csv"

@@ -17,6 +17,7 @@ is the empty template shipped as ``data/template.xlsx``.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -33,9 +34,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kb.catalogue import FYRBODAL
-from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable
+from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable, shorten
 from kb.model import MATURITY_LEVELS, TABLES, TABLES_BY_NAME, Column, Kind, Table
 from kb.safe_cells import restore, spreadsheet_safe
+from kb.settings import InputLimits
+from loaders.limits import archive_problems, too_large, too_many_rows
 
 NOTE_SHEETS = {"readme", "instruktioner", "instructions"}
 """Sheet names (lower case) that hold instructions, never data; so do names starting with '_'."""
@@ -60,33 +63,81 @@ def is_note_sheet(name: str) -> bool:
 
 # --- reading -------------------------------------------------------------------------------
 
-def read_workbook(path: Path) -> RawDataset:
-    """Read every table sheet of the workbook at ``path``; problems met are in the result."""
+def read_workbook(path: Path, limits: InputLimits | None = None) -> RawDataset:
+    """Read every table sheet of the workbook at ``path``; problems met are in the result.
+
+    The archive is judged first (``loaders.limits.archive_problems``: size, members, ratio,
+    encryption, compression method) and nothing is expanded when it fails; a sheet of more
+    than ``limits.rows`` rows is refused. ``limits`` defaults to ``InputLimits.from_env()``.
+    Whatever else goes wrong inside the file (a part that is not XML, a truncated archive,
+    ...) is one problem naming the sheet being read, never an exception: openpyxl and the XML
+    parser raise many types on malformed input, and the error must not outlive this function
+    (on Python 3.12.1 an XML ParseError kept until exit crashes the interpreter, CPython
+    gh-111784, fixed in 3.12.2).
+    """
     path = Path(path)
+    limits = limits or InputLimits.from_env()
     raw = RawDataset(str(path))
+    if refused := too_large(str(path), path.stat().st_size, limits):
+        raw.problems.append(refused)
+        return raw
+    where = str(path)
     try:
+        with zipfile.ZipFile(path) as archive:
+            refused = archive_problems(archive, str(path), limits)
+        if refused:
+            raw.problems += refused
+            return raw
         has_formulas, merged = _scan(path)
         values = load_workbook(path, read_only=True, data_only=True)
         formulas = load_workbook(path, read_only=True, data_only=False) if has_formulas else None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raw.problems.append(Problem(str(path), f"the file cannot be read as an Excel workbook ({err})",
+        try:
+            for name in values.sheetnames:
+                if not is_note_sheet(name):
+                    where = f"{path}, sheet '{name}'"
+                    table = _read_sheet(where, name, values[name], formulas[name] if formulas else None,
+                                        raw.problems, limits)
+                    if table is not None:
+                        raw.tables[name] = table
+                        ranges = merged.get(values[name]._worksheet_path, [])
+                        raw.problems += _merge_problems(where, table, ranges)
+        finally:
+            values.close()
+            if formulas:
+                formulas.close()
+    except Exception as err:  # any parser's error on a malformed file is a problem with the file
+        raw.problems.append(Problem(where, "the file cannot be read as an Excel workbook "
+                                    f"({_reason(path, err)})",
                                     expected="an .xlsx workbook saved by Excel or LibreOffice"))
-        return raw
-    try:
-        for name in values.sheetnames:
-            if not is_note_sheet(name):
-                origin = f"{path}, sheet '{name}'"
-                table = _read_sheet(origin, name, values[name],
-                                    formulas[name] if formulas else None, raw.problems)
-                if table is not None:
-                    raw.tables[name] = table
-                    ranges = merged.get(values[name]._worksheet_path, [])
-                    raw.problems += _merge_problems(origin, table, ranges)
-    finally:
-        values.close()
-        if formulas:
-            formulas.close()
+        raw.tables.clear()
     return raw
+
+
+def _reason(path: Path, err: Exception) -> str:
+    """What went wrong, in words, without a file path (the message names the file already)."""
+    if isinstance(err, zipfile.BadZipFile | InvalidFileException):
+        reason = "it is not a complete zip archive, which an .xlsx file is"
+    elif isinstance(err, ET.ParseError):
+        reason = f"its part {_broken_part(path)} is not well-formed XML: {err}"
+    else:
+        reason = f"{type(err).__name__}: {err}"
+    return shorten(reason, 200)
+
+
+def _broken_part(path: Path) -> str:
+    """The name of the first XML part of the archive that does not parse (read in chunks)."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                parser = ET.XMLPullParser()
+                try:
+                    with archive.open(name) as part:
+                        while chunk := part.read(1 << 20):
+                            parser.feed(chunk)
+                    parser.close()
+                except ET.ParseError:
+                    return repr(name)
+    return "(unknown)"
 
 
 def _scan(path: Path) -> tuple[bool, dict[str, list[tuple[str, int, str]]]]:
@@ -146,8 +197,8 @@ def _rows(ws: Any) -> Iterator[tuple]:
 
 
 def _read_sheet(origin: str, name: str, values_ws: Any, formulas_ws: Any | None,
-                problems: list[Problem]) -> RawTable | None:
-    """Read one sheet: row 1 is the header; None for a sheet with nothing in it.
+                problems: list[Problem], limits: InputLimits) -> RawTable | None:
+    """Read one sheet: row 1 is the header; None for a sheet with nothing in it or too many rows.
 
     ``formulas_ws`` is the same sheet read for its formulas, None when the workbook has none.
     """
@@ -173,6 +224,9 @@ def _read_sheet(origin: str, name: str, values_ws: Any, formulas_ws: Any | None,
                                         column=get_column_letter(index + 1), value=value,
                                         expected="a column name in row 1 above it"))
         if cells:
+            if len(rows) == limits.rows:
+                problems.append(too_many_rows(origin, len(rows) + 1, limits))
+                return None
             rows.append(RawRow(number, cells))
     return RawTable(name, origin, [h for h in header if h], rows)
 

@@ -10,6 +10,9 @@ repeat, ``BAD_CASES`` in ``test_loaders.py``.
 from __future__ import annotations
 
 import json
+import struct
+import unicodedata
+import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +23,9 @@ import yaml
 from test_loaders import TRICKY_TEXT, good, write_csv, write_json, write_xlsx
 
 from kb.model import TABLES
-from kb.validate import MAX_TEXT_LENGTH
+from kb.settings import InputLimits
 
+CELL_CHARS = InputLimits().cell_chars
 Tables = dict[str, list[dict[str, Any]]]
 Builder = Callable[[Path], Path]
 
@@ -128,6 +132,80 @@ def _json_long_number(tmp: Path) -> Path:
     return tmp / "data.json"
 
 
+def _json_text(old: str, new: str) -> Builder:
+    """The good dataset as JSON text with ``old`` replaced by ``new`` once (what json.dumps cannot write)."""
+    def make(tmp: Path) -> Path:
+        text = json.dumps(good(), ensure_ascii=False)
+        assert old in text
+        (tmp / "data.json").write_text(text.replace(old, new, 1), encoding="utf-8")
+        return tmp / "data.json"
+    return make
+
+
+def _csv_header(name: str, old: str, new: str) -> Builder:
+    """The good CSV folder with ``old`` renamed ``new`` in the header of file ``name``."""
+    def make(tmp: Path) -> Path:
+        folder = write_csv(tmp / "csv", good())
+        header, rest = (folder / name).read_text(encoding="utf-8").split("\n", 1)
+        (folder / name).write_text(header.replace(old, new) + "\n" + rest, encoding="utf-8")
+        return folder
+    return make
+
+
+def _same_looking_ids(tables: Tables) -> None:
+    """Two capability ids that look alike: 'åtkomst' composed (NFC) and decomposed (NFD)."""
+    tables["capabilities"][0]["id"] = unicodedata.normalize("NFC", "åtkomst")
+    tables["capabilities"][1]["id"] = unicodedata.normalize("NFD", "åtkomst")
+
+
+def _zip_parts(path: Path, change: Callable[[dict[str, bytes]], Any]) -> Path:
+    """Rewrite the archive at ``path`` with its parts after ``change(parts)``."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    change(parts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def _patched_headers(data: bytes, flags: int | None = None, method: int | None = None) -> bytes:
+    """Zip bytes with every entry's general-purpose flags or compression method overwritten, in
+    the local headers (offsets 6, 8) and the central directory (8, 10), as other zip tools write them."""
+    out = bytearray(data)
+    for signature, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        start = out.find(signature)
+        while start >= 0:
+            if flags is not None:
+                out[start + flag_at:start + flag_at + 2] = struct.pack("<H", flags)
+            if method is not None:
+                out[start + method_at:start + method_at + 2] = struct.pack("<H", method)
+            start = out.find(signature, start + 4)
+    return bytes(out)
+
+
+def xlsx_bytes(change: Callable[[bytes], bytes]) -> Builder:
+    """The good workbook with its bytes after ``change``."""
+    def make(tmp: Path) -> Path:
+        path = write_xlsx(tmp / "data.xlsx", good())
+        path.write_bytes(change(path.read_bytes()))
+        return path
+    return make
+
+
+def xlsx_parts(change: Callable[[dict[str, bytes]], Any]) -> Builder:
+    """The good workbook with its archive's parts after ``change``."""
+    return lambda tmp: _zip_parts(write_xlsx(tmp / "data.xlsx", good()), change)
+
+
+def _garbage_sheet(parts: dict[str, bytes]) -> None:
+    parts["xl/worksheets/sheet4.xml"] = b"<worksheet><sheetData><row><c>garbage<<<"
+
+
+def _bomb_member(parts: dict[str, bytes]) -> None:
+    parts["xl/media/image1.bin"] = bytes(50 << 20)  # 50 MB of zeros: about 50 KB compressed
+
+
 CSV = "csv"
 MUNICIPALITIES = "municipalities.csv"
 XLSX = "data.xlsx, sheet "
@@ -204,9 +282,9 @@ BAD: dict[str, tuple[Builder, dict[str, Any]]] = {
         dict(file="regions.csv", row=2, column="kind", value="county council",
              message="not one of the allowed values", expected="one of kommunalforbund, county, other")),
     "csv huge cell": (
-        csv_case(_set("capabilities", 1, description="x" * (MAX_TEXT_LENGTH + 1))),
+        csv_case(_set("capabilities", 1, description="x" * (CELL_CHARS + 1))),
         dict(file="capabilities.csv", row=3, column="description",
-             message=f"{MAX_TEXT_LENGTH + 1:,} characters long", expected="text")),
+             message=f"{CELL_CHARS + 1:,} characters long", expected="text")),
     "csv control character": (
         csv_case(_set("regions", 0, name="Fyr\x00bodal")),
         dict(file="regions.csv", row=2, column="name", message="control character (U+0000)",
@@ -337,11 +415,111 @@ BAD: dict[str, tuple[Builder, dict[str, Any]]] = {
              message="not a date", expected="a date as YYYY-MM-DD")),
     "yaml explicit tag on bad text": (
         yaml_with("population: 57000", "population: !!int many"),
-        dict(file="data.yaml", message="cannot be read as YAML", expected="an object")),
+        dict(file="data.yaml", message="uses the YAML tag tag:yaml.org,2002:int at line",
+             expected="plain values without tags")),
     "yaml python object tag": (
         text_file("data.yaml", "municipalities: !!python/object/apply:os.system ['echo owned']\n"),
-        dict(file="data.yaml", message="not valid YAML: could not determine a constructor",
-             expected="an object")),
+        dict(file="data.yaml", message="uses the YAML tag tag:yaml.org,2002:python/object/apply:os.sy",
+             expected="plain values without tags")),
+    # --- digits that are not 0-9, look-alike text ------------------------------------------------
+    "csv arabic-indic municipality code": (
+        csv_case(_set("municipalities", 1, code="١٤٨٨")),
+        dict(file=MUNICIPALITIES, row=3, column="code", value="١٤٨٨",
+             message="not a municipality code: it has the digit '١' (U+0661 ARABIC-INDIC DIGIT ONE)",
+             expected="a four-digit municipality code")),
+    "csv full-width round": (
+        csv_case(_set("assessments", 0, round="２０２４")),
+        dict(file="assessments.csv", row=2, column="round", value="２０２４",
+             message="not a whole number: it has the digit '２' (U+FF12 FULLWIDTH DIGIT TWO)",
+             expected="a whole number from 1990 to 2100")),
+    "csv arabic-indic cost": (
+        csv_case(_set("system_usage", 0, annual_cost_sek="١٢٥٠٠٠")),
+        dict(file="system_usage.csv", row=2, column="annual_cost_sek", value="١٢٥٠٠٠",
+             message="not a number: it has the digit '١'", expected="a number of at least 0")),
+    "csv full-width date": (
+        csv_case(_set("systems", 0, end_of_support="２０２７-06-30")),
+        dict(file="systems.csv", row=2, column="end_of_support", value="２０２７-06-30",
+             message="not a date: it has the digit '２'", expected="a date as YYYY-MM-DD")),
+    "csv full-width column name": (
+        _csv_header(MUNICIPALITIES, "code", "ｃｏｄｅ"),
+        dict(file=MUNICIPALITIES, row=1, column="ｃｏｄｅ",
+             message="unknown column: it looks like 'code' but has U+FF43 FULLWIDTH LATIN SMALL LETTER C",
+             expected="one of code, name")),
+    "csv invisible character in an id": (
+        csv_case(_set("suppliers", 0, id="ac​me")),
+        dict(file="suppliers.csv", row=2, column="id", value="ac​me",
+             message="invisible character (U+200B ZERO WIDTH SPACE)", expected="an identifier")),
+    "csv composed and decomposed ids are one key": (
+        csv_case(_same_looking_ids),
+        dict(file="capabilities.csv", row=3, column="id", value="åtkomst",
+             message="duplicate key id=åtkomst (first on row 2)", expected="each key once")),
+    "json full-width municipality code": (
+        json_case(_set("municipalities", 0, code="１４８５")),
+        dict(file="data.json, table 'municipalities'", row=1, column="code", value="１４８５",
+             message="it has the digit '１' (U+FF11 FULLWIDTH DIGIT ONE)", expected="four-digit")),
+    "json invisible character in a column name": (
+        json_case(lambda t: [row.update({"name​": row.pop("name")}) for row in t["suppliers"]]),
+        dict(file="data.json, table 'suppliers'", row=1, column="name​",
+             message="unknown column: it looks like 'name' but has U+200B ZERO WIDTH SPACE",
+             expected="one of id, name")),
+    "json key twice in a row": (
+        _json_text('"name": "Uddevalla"', '"name": "Uddevalla", "name": "Ljungskile"'),
+        dict(file="data.json, table 'municipalities'", row=1, column="name",
+             message="the column appears twice", expected="each column once")),
+    "json table twice": (
+        _json_text('"regions": [', '"regions": [], "regions": ['),
+        dict(file="data.json", value="regions", message="the table appears twice",
+             expected="each table once")),
+    "json not a number": (
+        _json_text("57000", "NaN"),
+        dict(file="data.json, table 'municipalities'", row=1, column="population",
+             message="not a finite number", expected="a whole number of at least 0")),
+    "yaml arabic-indic municipality code": (
+        yaml_with("code: '1485'", "code: '١٤٨٥'"),
+        dict(file="data.yaml, table 'municipalities'", row=1, column="code", value="١٤٨٥",
+             message="it has the digit '١' (U+0661 ARABIC-INDIC DIGIT ONE)", expected="four-digit")),
+    "yaml key twice in a row": (
+        yaml_with("  name: Uddevalla\n", "  name: Uddevalla\n  name: Ljungskile\n"),
+        dict(file="data.yaml, table 'municipalities'", row=1, column="name",
+             message="the column appears twice", expected="each column once")),
+    "yaml anchor and alias": (
+        yaml_with("  name: Uddevalla\n", "  name: &town Uddevalla\n  population_source: *town\n"),
+        dict(file="data.yaml", message="uses a YAML anchor or alias (&name, *name) at line",
+             expected="every value written out")),
+    "yaml nan": (
+        yaml_with("population: 57000", "population: .nan"),
+        dict(file="data.yaml, table 'municipalities'", row=1, column="population",
+             message="not a finite number (NaN or infinity)", expected="a whole number of at least 0")),
+    "yaml infinity as a name": (
+        yaml_with("name: Uddevalla", "name: .inf"),
+        dict(file="data.yaml, table 'municipalities'", row=1, column="name",
+             message="not a finite number (NaN or infinity), not text", expected="text")),
+    "xlsx full-width municipality code": (
+        xlsx_case(_cell("municipalities", "A2", "１４８５")),
+        dict(file=XLSX + "'municipalities'", row=2, column="code", value="１４８５",
+             message="it has the digit '１'", expected="four-digit")),
+    # --- workbooks that are not what they claim -------------------------------------------------
+    "xlsx worksheet XML garbage": (
+        xlsx_parts(_garbage_sheet),
+        dict(file="data.xlsx", message="its part 'xl/worksheets/sheet4.xml' is not well-formed XML",
+             expected="an .xlsx workbook")),
+    "xlsx encrypted": (
+        xlsx_bytes(lambda data: _patched_headers(data, flags=1)),
+        dict(file="data.xlsx", message="in the archive is encrypted", expected="without a password")),
+    "xlsx unknown compression method": (
+        xlsx_bytes(lambda data: _patched_headers(data, method=99)),
+        dict(file="data.xlsx", message="uses compression method 99, which cannot be read",
+             expected="deflate")),
+    "xlsx truncated": (
+        xlsx_bytes(lambda data: data[:len(data) // 2]),
+        dict(file="data.xlsx", message="not a complete zip archive", expected="an .xlsx workbook")),
+    "xlsx not a zip": (
+        xlsx_bytes(lambda data: b"<html><body>This is a web page saved as .xlsx</body></html>"),
+        dict(file="data.xlsx", message="not a complete zip archive", expected="an .xlsx workbook")),
+    "xlsx member that expands a thousand times": (
+        xlsx_parts(_bomb_member),
+        dict(file="data.xlsx", message="'xl/media/image1.bin' in the archive expands 1,0",
+             expected="this one looks like a zip bomb")),
     "yaml a table that is text": (
         text_file("data.yaml", "municipalities: Uddevalla\n"),
         dict(file="data.yaml, table 'municipalities'", message="not a list", value="str",

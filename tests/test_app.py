@@ -6,6 +6,7 @@ Each test points the app at its own graph (tests/app_harness.py).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -144,6 +145,22 @@ def test_console_form_parameters_and_errors_in_words(small):
     assert not at.exception
 
 
+def test_console_form_shows_a_list_default_as_the_list_it_is(small, tmp_path, monkeypatch):
+    """The form showed str(['migrate', 'eliminate']), which ran as the items "['migrate'" and
+    "'eliminate']" and matched nothing."""
+    monkeypatch.setenv("KB_USER_QUERIES_DIR", str(tmp_path))
+    (tmp_path / "by_lifecycle.cypher").write_text(
+        "// title: Systems by lifecycle\n// param lifecycles: list = migrate, eliminate | Lifecycles.\n"
+        "MATCH (s:System) WHERE s.lifecycle IN $lifecycles RETURN s.id AS id ORDER BY id\n",
+        encoding="utf-8")
+    at = open_page("console")
+    at.selectbox(key="console_saved").set_value("user/by_lifecycle").run()
+    assert at.text_input(key="console_user/by_lifecycle_lifecycles").value == "migrate, eliminate"
+    next(b for b in at.button if b.label == SV["console.run"]).click().run()
+    assert list(at.dataframe[0].value["id"]) == ["procapita"]  # the one system marked migrate
+    assert not at.exception
+
+
 def test_graph_explorer_depth_changes_what_is_drawn(small):
     at = open_page("graph")
     at.selectbox(key="graph_focus_Municipality").set_value("1438").run()
@@ -193,3 +210,19 @@ def test_data_page_exports_the_graph(small):
     assert "data_export" in at.session_state
     with zipfile.ZipFile(io.BytesIO(at.session_state["data_export"])) as archive:
         assert "municipalities.csv" in archive.namelist()
+
+
+def test_candidate_summary_shows_text_from_the_data_as_text():
+    """A capability named like a Markdown link and HTML became a link in the summary."""
+    import pandas as pd
+
+    from kb.analysis.candidates import COMPONENTS
+    from ui.reports import candidate_markdown
+
+    hostile = "[Klicka](https://evil.example) <img src=x> *fet*"
+    row = pd.Series({"capability_sv": hostile, "capability": "c1", "area": "ops", "key_capability": False,
+                     "score": 0.5, "rank": 1, "municipalities": ["Dals-Ed"], "lead_name": None,
+                     "path": "samverkan", "reasons_sv": "svag i 2 av 3", **dict.fromkeys(COMPONENTS, 0.1)})
+    text = candidate_markdown(row, "sv", lambda key, **_: key)
+    assert r"\[Klicka\]\(https://evil\.example\) \<img src=x\> \*fet\*" in text
+    assert "](" not in text and not re.search(r"(?<!\\)[<\[*]", text)  # each one escaped

@@ -362,3 +362,66 @@ def test_a_grouping_that_aggregates_capabilities_is_an_area(tmp_path: Path) -> N
     assert dataset.tables["suppliers"] == [{"id": "v1", "name": "Vendor"}]
     assert dataset.tables["systems"] == [{"id": "s1", "name": "SIEM", "supplier": "v1"}]
     assert report.skipped == []
+
+
+def _small_with(tmp_path: Path, extra_elements: str) -> Path:
+    """The hand-written Archi file with ``extra_elements`` added at the end of its elements."""
+    text = SMALL.read_text(encoding="utf-8").replace("  </elements>", extra_elements + "  </elements>", 1)
+    (tmp_path / "model.xml").write_text(text, encoding="utf-8")
+    return tmp_path / "model.xml"
+
+
+def test_duplicate_and_empty_identifiers_are_reported_not_replaced_or_dropped(tmp_path: Path) -> None:
+    """A second element with Procapita's identifier replaced it, and one without an identifier
+    vanished; now the first is kept and each of the others is named with the reason."""
+    path = _small_with(tmp_path, """
+    <element identifier="id-e5b7a5a6c7d87f402b3c4d5e6f708192" xsi:type="ApplicationComponent">
+      <name xml:lang="en">Impostor</name>
+    </element>
+    <element identifier="" xsi:type="ApplicationComponent"><name xml:lang="en">Nameless</name></element>
+""")
+    dataset, report = import_model(path)
+    systems = {row["id"]: row["name"] for row in dataset.tables["systems"]}
+    assert systems["id-e5b7a5a6c7d87f402b3c4d5e6f708192"] == "Procapita"
+    assert "Impostor" not in systems.values() and "Nameless" not in systems.values()
+    reasons = {s.item: s.reason for s in report.skipped}
+    assert reasons["ApplicationComponent 'Impostor' (id-e5b7a5a6c7d87f402b3c4d5e6f708192)"].startswith(
+        "its identifier is used by an earlier element")
+    assert reasons["ApplicationComponent 'Nameless' ()"] == "it has no identifier"
+
+
+def test_municipality_codes_in_other_digits_are_not_municipalities(tmp_path: Path) -> None:
+    """'١٤٨٥' (Arabic-Indic) and '１４８５' (full-width) look like 1485 and loaded beside it."""
+    path = _small_with(tmp_path, """
+    <element identifier="id-arabic" xsi:type="BusinessActor">
+      <name xml:lang="en">Uddevalla again</name>
+      <properties><property propertyDefinitionRef="propid-code"><value>١٤٨٥</value></property></properties>
+    </element>
+    <element identifier="id-fullwidth" xsi:type="BusinessActor">
+      <name xml:lang="en">１４８５ Uddevalla</name>
+    </element>
+""").read_text(encoding="utf-8").replace(
+        "  <propertyDefinitions>",
+        '  <propertyDefinitions>\n    <propertyDefinition identifier="propid-code" type="string">'
+        "<name>municipality_code</name></propertyDefinition>", 1)
+    (tmp_path / "model.xml").write_text(path, encoding="utf-8")
+    dataset, report = import_model(tmp_path / "model.xml")
+    assert dataset.tables["municipalities"] == [{"code": "1485", "name": "Uddevalla"}]
+    reasons = {s.item: s.reason for s in report.skipped}
+    assert reasons["BusinessActor 'Uddevalla again' (id-arabic)"] == (
+        "code '١٤٨٥' is not a municipality code: it has the digit '١' (U+0661 ARABIC-INDIC DIGIT ONE), "
+        "where only 0-9 count; expected a four-digit municipality code such as 1485")
+    assert "neither a municipality" in reasons["BusinessActor '１４８５ Uddevalla' (id-fullwidth)"]
+
+
+def test_merge_tells_keys_apart_that_join_to_the_same_text() -> None:
+    """("a|b", "c") and ("a", "b|c") joined by '|' are both 'a|b|c': the merge dropped the base's row."""
+    tables = copy.deepcopy(FULL)
+    tables["capabilities"] += [{"id": i, "area": "gov", "name_sv": i, "name_en": i}
+                               for i in ("a|b", "b|c", "a", "c")]
+    tables["capability_dependencies"].append({"capability": "a|b", "depends_on": "c"})
+    imported = Dataset("model.xml", {name: [] for name in tables})
+    imported.tables["capability_dependencies"] = [{"capability": "a", "depends_on": "b|c"}]
+    merged = merge(_dataset(tables), imported)
+    pairs = {(r["capability"], r["depends_on"]) for r in merged.tables["capability_dependencies"]}
+    assert pairs == {("c2", "c1"), ("a|b", "c"), ("a", "b|c")}

@@ -100,6 +100,8 @@ def _check(page, name: str) -> None:
     elif name == "graph":
         frame = page.frame_locator("iframe").first
         frame.locator(".vis-network canvas").wait_for(timeout=20_000)
+        caption = page.get_by_text(" noder").first.inner_text()  # "9 noder och 12 relationer ..."
+        assert _drawn_nodes(page) == int(caption.split()[0]) > 1, caption
         page.wait_for_timeout(1500)  # let the layout settle for the screenshot
     elif name == "console":
         page.get_by_role("button", name=SV["console.run"]).click()
@@ -115,6 +117,17 @@ def _check(page, name: str) -> None:
         page.get_by_test_id("stMetricLabel").filter(has_text=SV[FIGURES[name]]).first.wait_for(timeout=20_000)
         page.locator(".vega-embed canvas, .vega-embed svg").first.wait_for(timeout=20_000)
         page.locator("[role=gridcell]").first.wait_for(state="attached", timeout=20_000)
+
+
+def _drawn_nodes(page) -> int:
+    """How many nodes the vis network in the page's iframe holds (a canvas exists with none)."""
+    script = "() => typeof network !== 'undefined' && network.body.data.nodes.length"
+    for _ in range(100):
+        for frame in page.frames[1:]:
+            if count := frame.evaluate(script):
+                return count
+        page.wait_for_timeout(200)
+    return 0
 
 
 def _settle(page, seconds: float = 15.0) -> None:
@@ -149,5 +162,32 @@ def test_every_page_in_a_real_browser(app_url):
                 page.screenshot(path=str(SHOTS / f"{name}.png"))
                 if name in MAIN_PAGES and os.environ.get("KB_UPDATE_SCREENSHOTS"):
                     shutil.copyfile(SHOTS / f"{name}.png", README_SHOTS / f"{name}.png")
+        finally:
+            browser.close()
+
+
+def test_graph_tooltips_show_hostile_properties_as_text():
+    """A property that is HTML, with 'href' in it so that pyvis uses its own tooltip (which set
+    the title as HTML): shown on hover, it must stay text and run nothing."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing at /usr/bin/chromium: run the project's set-up first.")
+    from playwright.sync_api import sync_playwright
+
+    from kb.graphview import to_html, view_of
+    from kb.store.base import GraphNode
+
+    hostile = '<img src=x onerror="window.__xss = 1"> see href'
+    html = to_html(view_of([GraphNode(1, ("System",), {"id": "s1", "name": "S", "category": hostile})], []))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.set_content(html)
+            page.wait_for_function("() => typeof network !== 'undefined'")
+            page.evaluate("network.emit('showPopup', '1')")
+            page.wait_for_timeout(500)
+            assert page.evaluate("window.__xss") is None
+            assert page.locator(".popup img").count() == 0
+            assert hostile in page.locator(".popup").inner_text()
         finally:
             browser.close()

@@ -44,8 +44,10 @@ def kb(store: GraphStore):
     """Run ``kb ARGS`` against a fresh graph on each engine in turn; return the process."""
     env = {**os.environ, **store_env(store)}
 
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(KB), *args], capture_output=True, text=True, env=env, timeout=120)
+    def run(*args: str, **settings: str) -> subprocess.CompletedProcess:
+        """``kb ARGS`` with the environment variables ``settings`` set as well."""
+        return subprocess.run([str(KB), *args], capture_output=True, text=True, env=env | settings,
+                              timeout=120)
 
     return run
 
@@ -167,3 +169,72 @@ def test_archimate_export_and_dry_run_import(kb, tiny_folder: Path, tmp_path: Pa
     assert report.returncode == 0, report.stderr
     assert "capabilities" in report.stdout
     assert _info(kb) == before
+
+
+@pytest.mark.parametrize(("args", "settings", "message"), [
+    (("info",), {"KB_QUERY_TIMEOUT_MS": "abc"}, "KB_QUERY_TIMEOUT_MS='abc' cannot be used; expected a "
+     "whole number of at least 1 written in digits 0-9 (the default is 5,000)"),
+    (("info",), {"KB_QUERY_TIMEOUT_MS": "0"}, "KB_QUERY_TIMEOUT_MS='0' cannot be used"),
+    (("info",), {"KB_QUERY_TIMEOUT_MS": "-5"}, "KB_QUERY_TIMEOUT_MS='-5' cannot be used"),
+    (("info",), {"KB_ROW_CAP": "１０"}, "KB_ROW_CAP='１０' cannot be used"),
+    (("validate", "."), {"KB_MAX_ROWS": "lots"}, "KB_MAX_ROWS='lots' cannot be used"),
+    (("analyse", "weak", "--param", "threshold=abc"), {},
+     "Invalid value for --param: $threshold must be a whole number in digits 0-9, not 'abc'"),
+    (("analyse", "candidates", "--param", "need_weight=nan"), {},
+     "$need_weight must be a number in digits 0-9, not 'nan'"),
+    (("analyse", "weak", "--param", "round=٢٠٢٤"), {}, "$round must be a whole number"),
+    (("query", "analysis/assessments", "-p", "round=ten"), {},
+     "$round must be a whole number in digits 0-9, not 'ten'"),
+])
+def test_settings_and_parameters_that_cannot_be_used_exit_2_in_words(kb, args: tuple[str, ...],
+                                                                     settings: dict[str, str],
+                                                                     message: str) -> None:
+    result = kb(*args, **settings)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_analysis_parameters_without_a_default_are_typed_by_their_annotation(kb, tiny_folder: Path) -> None:
+    """``from_round`` defaults to None: it was passed on as the text '2024' and the analysis failed."""
+    tiny = {**TINY, "assessments": [*TINY["assessments"],
+                                    {"municipality": "1438", "capability": "c1", "round": 2025,
+                                     "method": "self_assessment", "maturity": 3}]}
+    folder = tiny_folder.parent / "two-rounds"
+    write_csv_folder(validate(RawDataset.from_records(tiny)), folder)
+    assert kb("load", str(folder)).returncode == 0
+    result = kb("analyse", "rounds", "--param", "from_round=2024", "--param", "to_round=2025",
+                "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {r["capability"]: r for r in json.loads(result.stdout)}
+    # c1: Dals-Ed 1 -> 3 is the only municipality assessed in both rounds.
+    assert (rows["c1"]["from_round"], rows["c1"]["to_round"], rows["c1"]["mean_change"]) == (2024, 2025, 2.0)
+
+
+def test_export_into_an_earlier_export_leaves_no_stale_table(kb, tiny_folder: Path, tmp_path: Path) -> None:
+    """A table emptied since the last export kept its old file, which the next load brought back."""
+    out = tmp_path / "exported"
+    assert kb("load", str(tiny_folder)).returncode == 0
+    assert kb("export", str(out)).returncode == 0
+    assert (out / "capability_dependencies.csv").exists()
+    fewer = {**TINY, "capability_dependencies": []}
+    write_csv_folder(validate(RawDataset.from_records(fewer)), tmp_path / "fewer")
+    assert kb("load", str(tmp_path / "fewer")).returncode == 0
+    assert kb("export", str(out)).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["assessments.csv", "capabilities.csv",
+                                                     "capability_areas.csv", "dataset.csv",
+                                                     "municipalities.csv"]
+    assert kb("load", str(out)).returncode == 0
+    assert _info(kb)["relationships"].get("DEPENDS_ON") is None
+
+
+def test_export_refuses_a_folder_holding_other_files(kb, tiny_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "budget.xlsx").write_bytes(b"mine")
+    assert kb("load", str(tiny_folder)).returncode == 0
+    result = kb("export", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "holds files that are not tables of an export (budget.xlsx)" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["budget.xlsx"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging left

@@ -30,3 +30,13 @@ def test_composite_keys_and_tables_empty_in_both() -> None:
     assert list(changes) == ["assessments"]
     assert changes["assessments"].examples == {"changed": ["1485|c1|2024|self_assessment"]}
     assert not diff_datasets(new, new)["assessments"].any
+
+
+def test_keys_that_join_to_the_same_text_are_different_rows() -> None:
+    """("a|b", "c") and ("a", "b|c") were both the key 'a|b|c', so a removal and an addition
+    counted as one changed row; examples name keys with a '|' inside a part escaped."""
+    table = TABLES_BY_NAME["capability_dependencies"]
+    changes = diff_table(table, [{"capability": "a|b", "depends_on": "c"}],
+                         [{"capability": "a", "depends_on": "b|c", "reason": "new"}])
+    assert (changes.added, changes.removed, changes.changed, changes.unchanged) == (1, 1, 0, 0)
+    assert changes.examples == {"added": ["a|b\\|c"], "removed": ["a\\|b|c"]}

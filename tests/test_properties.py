@@ -8,6 +8,7 @@ tables survive load then export unchanged.
 from __future__ import annotations
 
 import json
+import unicodedata
 import uuid
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,9 @@ def test_random_table_shaped_documents(tmp_path: Path, document: dict[str, Any])
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20) \
     .map(str.strip).filter(bool)
+IDS = TEXT.map(lambda text: unicodedata.normalize("NFC", text)) \
+    .filter(lambda text: not any(unicodedata.category(c) == "Cf" for c in text))
+"""Identifiers as the validation keeps them: composed (NFC), no invisible characters."""
 CODES = st.integers(0, 9999).map(lambda n: f"{n:04d}")
 COSTS = st.floats(0, 1e9).map(lambda x: float(f"{x:.15g}"))
 """The engine returns a double with 15 significant digits, so a cost keeps at most 15."""
@@ -100,8 +104,8 @@ COSTS = st.floats(0, 1e9).map(lambda x: float(f"{x:.15g}"))
 def valid_tables(draw: Any) -> dict[str, list[dict[str, Any]]]:
     """A small valid dataset: municipalities, one area, capabilities, systems and assessments."""
     codes = draw(st.lists(CODES, min_size=1, max_size=4, unique=True))
-    ids = draw(st.lists(TEXT, min_size=1, max_size=4, unique=True))
-    systems = draw(st.lists(TEXT, max_size=3, unique=True))
+    ids = draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
+    systems = draw(st.lists(IDS, max_size=3, unique=True))
     assessments = draw(st.lists(st.tuples(st.sampled_from(codes), st.sampled_from(ids),
                                           st.integers(1990, 2100), st.integers(1, 5)),
                                 max_size=6, unique_by=lambda a: a[:3]))

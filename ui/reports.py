@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -32,13 +33,22 @@ def candidate_sections(row: pd.Series, language: str, t: Translate) -> list[tupl
     ]
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+
+
+def markdown_text(text: object) -> str:
+    """``text`` escaped so that Markdown shows it as it is: no link, image, emphasis or HTML
+    can come from data (a capability named ``[x](https://...)`` stays those characters)."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def candidate_markdown(row: pd.Series, language: str, t: Translate, notice: str = "") -> str:
-    """The summary as Markdown."""
-    lines = [f"# {t('summary.title')}: {row[f'capability_{language}']}", ""]
+    """The summary as Markdown; every text from the data is escaped (``markdown_text``)."""
+    lines = [f"# {t('summary.title')}: {markdown_text(row[f'capability_{language}'])}", ""]
     if notice:
         lines += [f"> {notice}", ""]
     for heading, items in candidate_sections(row, language, t):
-        lines += [f"## {heading}", *[f"- {item}" for item in items], ""]
+        lines += [f"## {heading}", *[f"- {markdown_text(item)}" for item in items], ""]
     return "\n".join(lines)
 
 

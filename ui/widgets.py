@@ -14,6 +14,7 @@ from kb.formatting import spreadsheet_frame
 from kb.queries import get_query
 from kb.store import StoreError
 from ui import state
+from ui.reports import markdown_text
 from ui.texts import has_text, language, t
 
 _QUERY_NAME = re.compile(r"[\"']((?:analysis|graph)/[\w/]+)[\"']")
@@ -68,7 +69,7 @@ def query_behind(*names: str) -> None:
     with st.expander(t("provenance.query_behind")):
         for name in names:
             query = get_query(name)
-            st.markdown(f"`queries/{name}.cypher` — {query.title}")
+            st.markdown(f"`queries/{name}.cypher` — {markdown_text(query.title)}")
             st.code(query.cypher, language="cypher")
 
 
@@ -78,7 +79,7 @@ def analysis_behind(name: str, **params: Any) -> None:
         module, function = ANALYSES[name].split(":")
         st.markdown(f"`{module}.{function}` — `kb analyse {name}`")
         for query_name in state.analysis_queries(name, **params):
-            st.markdown(f"`queries/{query_name}.cypher` — {get_query(query_name).title}")
+            st.markdown(f"`queries/{query_name}.cypher` — {markdown_text(get_query(query_name).title)}")
             st.code(get_query(query_name).cypher, language="cypher")
 
 

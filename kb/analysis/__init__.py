@@ -11,10 +11,11 @@ import importlib
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args, get_origin, get_type_hints
 
 import pandas as pd
 
+from kb.queries import Param
 from kb.store.base import GraphStore
 
 AnalysisFunction = Callable[..., pd.DataFrame]
@@ -46,6 +47,18 @@ class Analysis:
     function: AnalysisFunction
     summary: str
     params: dict[str, inspect.Parameter]
+
+    def param_type(self, name: str) -> str:
+        """The query-parameter type (``kb.queries.PARAM_TYPES``) of parameter ``name``, from the
+        function's annotation: ``int | None`` is 'int', ``list[str]`` is 'list', anything else 'str'."""
+        hint = get_type_hints(self.function).get(name, str)
+        kinds = [kind for kind in get_args(hint) if kind is not type(None)] if get_args(hint) else [hint]
+        kind = (get_origin(kinds[0]) or kinds[0]) if len(kinds) == 1 else str
+        return {bool: "bool", int: "int", float: "float", list: "list", tuple: "list"}.get(kind, "str")
+
+    def parse(self, name: str, text: str) -> Any:
+        """``text`` read as parameter ``name``'s annotated type; ``ValueError`` in words if it is not one."""
+        return Param(name, self.param_type(name)).parse(text)
 
 
 def get_analysis(name: str) -> Analysis:

@@ -34,8 +34,7 @@ from kb.archimate.exchange import (
     stable_id,
     tag,
 )
-from kb.dataset import Dataset
-from kb.load import row_key
+from kb.dataset import Dataset, key_of, key_text
 from kb.model import TABLES_BY_NAME, Table
 from kb.store.base import GraphStore
 
@@ -96,7 +95,8 @@ class _Builder:
 
     def element(self, parent: ET.Element, table: Table, row: dict[str, Any]) -> str:
         """Append the element of ``row``; return its identifier."""
-        identifier = element_id(table.name, row_key(table, row))
+        key = row[table.key[0]]  # every exchanged node table has a one-column key
+        identifier = element_id(table.name, key)
         node = _sub(parent, "element", identifier=identifier)
         node.set(XSI_TYPE, ELEMENT_TYPES[table.name])
         for column, lang in name_columns(table):
@@ -104,7 +104,7 @@ class _Builder:
         if row.get(DESCRIPTION):
             _sub(node, "documentation", str(row[DESCRIPTION]))
         values = [(TABLE_PROPERTY, "string", table.name)] if table.name in TAGGED_TABLES else []
-        values.append((key_property(table), "string", row_key(table, row)))
+        values.append((key_property(table), "string", key))
         values += [(c.name, data_type(c), row[c.name])
                    for c in element_property_columns(table) if c.name in row]
         self.properties(node, values)
@@ -114,7 +114,7 @@ class _Builder:
         """Append the relationship ``mapping`` makes of ``row``; return its identifier."""
         table = TABLES_BY_NAME[mapping.table]
         source_table, target_table = mapping.end_tables
-        identifier = stable_id(f"{mapping.table}:{mapping.xsi_type}:{row_key(table, row)}")
+        identifier = stable_id(f"{mapping.table}:{mapping.xsi_type}:{key_text(key_of(table, row))}")
         node = _sub(parent, "relationship", identifier=identifier,
                     source=element_id(source_table, row[mapping.source]),
                     target=element_id(target_table, row[mapping.target]))
@@ -128,7 +128,7 @@ class _Builder:
 
 def _sorted_rows(dataset: Dataset, table_name: str) -> list[dict[str, Any]]:
     table = TABLES_BY_NAME[table_name]
-    return sorted(dataset.tables.get(table_name, []), key=lambda row: row_key(table, row))
+    return sorted(dataset.tables.get(table_name, []), key=lambda row: key_text(key_of(table, row)))
 
 
 def _model_name(dataset: Dataset, name: str | None) -> str:

@@ -41,8 +41,8 @@ from kb.archimate.exchange import (
     name_columns,
     tag,
 )
-from kb.dataset import Dataset, InvalidDataset, Problem
-from kb.load import LoadReport, row_key
+from kb.dataset import Dataset, InvalidDataset, Problem, key_of, key_text, shorten
+from kb.load import LoadReport
 from kb.model import TABLES, TABLES_BY_NAME, Table
 from kb.store.base import GraphStore
 from kb.validate import CellError, coerce
@@ -61,7 +61,7 @@ LOSSES = (
 )
 """What an exchange file does not carry back into the graph."""
 
-_CODE_NAME = re.compile(r"^(\d{4})(?:\s+(.+))?$")
+_CODE_NAME = re.compile(r"^([0-9]{4})(?:\s+(.+))?$")  # 0-9 only: \d takes ١٤٨٥ too
 _AREA_PARTS = {"Composition", "Aggregation"}
 
 
@@ -178,18 +178,38 @@ def _concept(node: ET.Element, definitions: dict[str, str]) -> _Concept:
                     node.get("source", ""), node.get("target", ""))
 
 
-def _read(path: Path) -> tuple[dict[str, _Concept], list[_Concept]]:
-    """The file's elements by identifier and its relationships in order."""
+def _read(path: Path) -> tuple[dict[str, _Concept], list[_Concept], list[Skipped]]:
+    """The file's elements by identifier, its relationships in order, and what was left out.
+
+    An element or relationship without an identifier, or with one that an earlier one
+    already has, is left out and reported: its ends could not be told apart.
+    """
     root = _read_root(path)
     definitions = {}
     for definition in root.iter(tag("propertyDefinition")):
         name = next((n.text.strip() for n in definition.findall(tag("name")) if n.text), "")
         definitions[definition.get("identifier", "")] = name
+    seen: set[str] = set()
+    skipped: list[Skipped] = []
+
+    def unique(concept: _Concept) -> bool:
+        if not concept.identifier.strip():
+            skipped.append(Skipped(concept.label(), "it has no identifier"))
+            return False
+        if concept.identifier in seen:
+            skipped.append(Skipped(concept.label(), "its identifier is used by an earlier element or "
+                                                    "relationship too (identifiers are unique in a model)"))
+            return False
+        seen.add(concept.identifier)
+        return True
+
     elements = {c.identifier: c for c in (_concept(n, definitions)
-                                          for n in root.findall(f"{tag('elements')}/{tag('element')}"))}
-    relationships = [_concept(n, definitions)
-                     for n in root.findall(f"{tag('relationships')}/{tag('relationship')}")]
-    return elements, relationships
+                                          for n in root.findall(f"{tag('elements')}/{tag('element')}"))
+                if unique(c)}
+    relationships = [c for c in (_concept(n, definitions)
+                                 for n in root.findall(f"{tag('relationships')}/{tag('relationship')}"))
+                     if unique(c)]
+    return elements, relationships, skipped
 
 
 class _Importer:
@@ -201,7 +221,7 @@ class _Importer:
         self.relationships = relationships
         self.tables: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
         self.rows: dict[str, tuple[str, dict[str, Any]]] = {}  # element identifier -> (table, row)
-        self.keys: dict[str, set[str]] = {t.name: set() for t in TABLES}
+        self.keys: dict[str, set[tuple]] = {t.name: set() for t in TABLES}
         self.touching: dict[str, list[_Concept]] = {}  # element identifier -> its relationships
         for relation in relationships:
             for end in {relation.source, relation.target}:
@@ -229,17 +249,18 @@ class _Importer:
                 row[column.name] = coerce(column, value)
             except CellError as err:
                 if column.required:
-                    self.skip(concept, f"{column.name} {value!r} {err}; expected {column.expected()}")
+                    self.skip(concept, f"{column.name} {shorten(value)!r} {err}; "
+                                       f"expected {column.expected()}")
                     return None
-                self.skip(concept, f"property {column.name} {value!r} ignored: it {err}; "
+                self.skip(concept, f"property {column.name} {shorten(value)!r} ignored: it {err}; "
                                    f"expected {column.expected()}")
         return row
 
     def add(self, table: Table, row: dict[str, Any], concept: _Concept) -> bool:
         """Keep ``row`` unless its key was already imported (then report it)."""
-        key = row_key(table, row)
+        key = key_of(table, row)
         if key in self.keys[table.name]:
-            self.skip(concept, f"a {table.name} row with key {key} was already imported")
+            self.skip(concept, f"a {table.name} row with key {shorten(key_text(key))} was already imported")
             return False
         self.keys[table.name].add(key)
         self.tables[table.name].append(row)
@@ -324,8 +345,8 @@ class _Importer:
             return
         if backwards:
             (source_table, source_row), (target_table, target_row) = ends[1], ends[0]
-        source_key = row_key(TABLES_BY_NAME[source_table], source_row)
-        target_key = row_key(TABLES_BY_NAME[target_table], target_row)
+        source_key = source_row[TABLES_BY_NAME[source_table].key[0]]  # element tables: one-column keys
+        target_key = target_row[TABLES_BY_NAME[target_table].key[0]]
         table = TABLES_BY_NAME[mapping.table]
         if table.is_node:
             self.link(relation, mapping, source_key, target_row)
@@ -339,7 +360,7 @@ class _Importer:
         if row is not None:
             self.add(table, row, relation)
 
-    def link(self, relation: _Concept, mapping: Mapping, source_key: str, target_row: dict[str, Any]) -> None:
+    def link(self, relation: _Concept, mapping: Mapping, source_key: Any, target_row: dict[str, Any]) -> None:
         """Set the link column (area, supplier) of the target row, once."""
         current = target_row.get(mapping.source)
         if current is not None and current != source_key:
@@ -351,7 +372,7 @@ class _Importer:
         homeless = [row for row in self.tables["capabilities"] if "area" not in row]
         if not homeless:
             return
-        if DEFAULT_AREA["id"] not in self.keys["capability_areas"]:
+        if (DEFAULT_AREA["id"],) not in self.keys["capability_areas"]:
             self.tables["capability_areas"].append(dict(DEFAULT_AREA))
         for row in homeless:
             row["area"] = DEFAULT_AREA["id"]
@@ -375,8 +396,9 @@ def import_model(path: str | Path) -> tuple[Dataset, ImportReport]:
     municipalities): give them to ``kb.archimate.merge`` to seed or update a graph.
     Raises ``InvalidDataset`` when the file cannot be read or is not an exchange file.
     """
-    elements, relationships = _read(Path(path))
+    elements, relationships, skipped = _read(Path(path))
     importer = _Importer(str(path), elements, relationships)
+    importer.report.skipped += skipped
     return importer.run(), importer.report
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.dataset import Dataset, RawDataset
-from kb.load import row_key
+from kb.dataset import Dataset, RawDataset, key_of
 from kb.model import TABLES
 from kb.validate import validate
 
@@ -20,8 +19,8 @@ def merge(base: Dataset, imported: Dataset) -> Dataset:
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in TABLES:
         new = imported.tables.get(table.name, [])
-        replaced = {row_key(table, row) for row in new}
-        kept = [row for row in base.tables.get(table.name, []) if row_key(table, row) not in replaced]
+        replaced = {key_of(table, row) for row in new}
+        kept = [row for row in base.tables.get(table.name, []) if key_of(table, row) not in replaced]
         if kept or new:  # an empty table would be reported as missing its required columns
             tables[table.name] = kept + new
     origin = f"{imported.origin} merged into {base.origin}" if base.origin else imported.origin
