@@ -15,6 +15,7 @@ from typing import Any
 
 from kb.dataset import Dataset, InvalidDataset, Problem, RawDataset, RawTable
 from kb.model import TABLES, TABLES_BY_NAME, Column, Kind, Table
+from kb.scenario.checks import check_arrangements
 
 MAX_TEXT_LENGTH = 10_000
 """Longest text a cell may hold; longer cells are almost always a broken file."""
@@ -350,6 +351,7 @@ def validate(raw: RawDataset) -> Dataset:
                                 expected="exactly one row describing the dataset"))
     problems += _check_references(tables, origins, numbers)
     problems += _check_dependencies(tables, origins["capability_dependencies"])
+    problems += check_arrangements(tables, origins, numbers)
     if problems:
         raise InvalidDataset(problems)
     return Dataset(raw.origin, tables)

@@ -1,0 +1,1 @@
+"""Scenarios: arrangements laid over the capability map, their effects, risks and comparison."""
