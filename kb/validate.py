@@ -15,7 +15,7 @@ from typing import Any
 
 from kb.dataset import Dataset, InvalidDataset, Problem, RawDataset, RawTable
 from kb.model import TABLES, TABLES_BY_NAME, Column, Kind, Table
-from kb.scenario.checks import check_arrangements
+from kb.scenario_rules import check_arrangements
 
 MAX_TEXT_LENGTH = 10_000
 """Longest text a cell may hold; longer cells are almost always a broken file."""
