@@ -13,8 +13,8 @@ from kb.scenario.compare import FIGURES, TODAY, Effects, compare, differences, e
 from kb.scenario.effects import Params
 from kb.scenario.generate import from_candidates
 from kb.scenario.model import Arrangement, Scenario
-from kb.scenario.store import delete_scenario, get_scenario, save_scenario, scenarios
+from kb.scenario.store import delete_scenario, get_scenario, save_scenario, scenario_list, scenarios
 
 __all__ = ["FIGURES", "TODAY", "Arrangement", "Effects", "Params", "Scenario", "compare",
            "delete_scenario", "differences", "effects", "from_candidates", "get_scenario",
-           "save_scenario", "scenarios"]
+           "save_scenario", "scenario_list", "scenarios"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import pandas as pd
+
 from kb.model import TABLES_BY_NAME
 
 SCENARIO_TABLES = ("scenarios", "arrangements", "arrangement_capabilities", "arrangement_members")
@@ -59,6 +61,14 @@ class Scenario:
             "arrangement_members": [{"municipality": m, "arrangement": a.id}
                                     for a in self.arrangements for m in a.members],
         }
+
+    def frame(self) -> pd.DataFrame:
+        """The arrangements as a table: one row each, capabilities and members joined by ', '."""
+        columns = ["id", "path", "capabilities", "members", "lead", "provider", "provider_maturity",
+                   "form", "start_year", "comment"]
+        rows = [{c: ", ".join(v) if isinstance(v := getattr(a, c), tuple) else v for c in columns}
+                for a in self.arrangements]
+        return pd.DataFrame(rows, columns=columns)
 
     def with_arrangement(self, arrangement: Arrangement) -> Scenario:
         """This scenario with ``arrangement`` added, or replacing the one with its id."""

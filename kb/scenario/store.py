@@ -3,7 +3,7 @@
 Saving is a load: the graph is read back as a dataset (``kb.export``), the scenario's rows
 replace its old ones, the whole is validated like any dataset and written with
 ``kb.load.write_dataset``, which swaps the new graph in at once. A bad scenario is refused
-with every problem located (its rows come first in each table, so row 2 of
+with every problem located (its rows come first in each table, so item 1 of
 ``arrangements`` is its first arrangement) and nothing is written.
 """
 
@@ -50,6 +50,14 @@ def scenarios(store: GraphStore) -> list[Scenario]:
         fields = {k: _value(head.get(k)) for k in ("description", "author", "created", "source")}
         out.append(Scenario(head["id"], head["title"], tuple(by_scenario.get(head["id"], [])), **fields))
     return out
+
+
+def scenario_list(store: GraphStore) -> pd.DataFrame:
+    """One row per scenario: id, title, arrangements, participants, author, created."""
+    rows = [{"id": s.id, "title": s.title, "arrangements": len(s.arrangements),
+             "participants": len({m for a in s.arrangements for m in a.members}),
+             "author": s.author, "created": s.created} for s in scenarios(store)]
+    return pd.DataFrame(rows, columns=["id", "title", "arrangements", "participants", "author", "created"])
 
 
 def get_scenario(store: GraphStore, name: str) -> Scenario:
