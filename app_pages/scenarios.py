@@ -28,13 +28,14 @@ name = st.selectbox(t("scenarios.choose"), list(titles), format_func=lambda i: f
                     key="scenarios_choice")
 result = state.scenario_effects(name)
 today = state.scenario_comparison([name]).set_index("figure")["today"].to_dict()
-effects_tab, compare_tab, edit_tab = st.tabs([t("scenarios.tab_effects"), t("scenarios.tab_compare"),
-                                              t("scenarios.tab_edit")])
+figures(result, today)
+section = st.radio(t("scenarios.choose"), ["effects", "compare", "edit"], horizontal=True,
+                   format_func=lambda s: t(f"scenarios.tab_{s}"), key="scenarios_section",
+                   label_visibility="collapsed")
 
-with effects_tab:
+if section == "effects":
     if result.scenario.description:
         st.write(result.scenario.description)
-    figures(result, today)
     st.subheader(t("scenarios.map"))
     when = st.radio(t("scenarios.when"), ["before", "after"], index=1, horizontal=True, key="scenarios_when",
                     format_func=lambda w: t(f"scenarios.{w}"))
@@ -57,7 +58,7 @@ with effects_tab:
                           key="scenarios_html")
     query_behind("scenario/scenarios", "scenario/arrangements", "scenario/usage_support")
 
-with compare_tab:
+if section == "compare":
     picked = st.multiselect(t("scenarios.compare_pick"), list(titles), default=list(titles)[:2],
                             max_selections=4, key="scenarios_compare", format_func=titles.get)
     if picked:
@@ -69,7 +70,7 @@ with compare_tab:
             st.markdown(f"- {swedish if language() == 'sv' else english}")
         downloads(frame, "scenario-comparison")
 
-with edit_tab:
+if section == "edit":
     if may_edit:
         editor(result.scenario)
     else:

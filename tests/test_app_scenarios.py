@@ -32,6 +32,7 @@ def test_change_one_arrangement_and_the_figures_change(region):
     at = open_page("scenarios")
     at.selectbox(key="scenarios_choice").set_value("s2").run()
     assert _metric(at, "svaga celler") == ("9", "i dag 10")
+    at.radio(key="scenarios_section").set_value("edit").run()
     # b1: Trollhättan (4) leads instead of Uddevalla (3): Dals-Ed sec 3.5, Uddevalla 3.5
     at.selectbox(key="scenarios_edit_choice").set_value("b1").run()
     at.multiselect(key="scenarios_edit_b1_members").set_value([CODES["A"], CODES["B"], CODES["C"]]).run()
@@ -39,12 +40,14 @@ def test_change_one_arrangement_and_the_figures_change(region):
     at.button(key="scenarios_save").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(s.value == SV["scenarios.saved"].format(name="b1") for s in at.success)
+    at.radio(key="scenarios_section").set_value("effects").run()
     # gaps 17 - 0.5 (Uddevalla sec) - 2 (Dals-Ed sec) = 14.5; still 9 weak cells (see test_scenario_store)
     assert _metric(at, "sammanlagt glapp till målen") == ("14.5", "i dag 17")
 
 
 def test_a_bad_arrangement_is_refused_with_the_problem(region):
     at = open_page("scenarios")
+    at.radio(key="scenarios_section").set_value("edit").run()
     at.selectbox(key="scenarios_edit_choice").set_value("a1").run()
     at.selectbox(key="scenarios_edit_a1_path").set_value("omfordelning").run()  # needs the maturity
     at.button(key="scenarios_save").click().run()
@@ -65,6 +68,7 @@ def test_build_from_candidates_then_compare_two(bare):
     at.text_input(key="scenarios_new_name").set_value("ett").run()
     at.number_input(key="scenarios_new_top").set_value(1).run()
     at.button(key="scenarios_build").click().run()
+    at.radio(key="scenarios_section").set_value("compare").run()
     at.multiselect(key="scenarios_compare").set_value(["ett", "topp"]).run()
     comparison = next(d.value for d in at.dataframe if "topp" in d.value.columns)
     assert list(comparison.columns[:4]) == ["figure", "today", "ett", "topp"]
