@@ -91,7 +91,7 @@ def effects(store: GraphStore, scenario: Scenario | str, **params: object) -> Ef
     chosen = Params(**params)
     if isinstance(scenario, str):
         scenario = get_scenario(store, scenario)
-    return lay_over(read_facts(store, chosen), scenario, chosen)
+    return lay_over(read_facts(store, chosen, [scenario]), scenario, chosen)
 
 
 def compare(store: GraphStore, names: list[str], **params: object) -> pd.DataFrame:
@@ -102,10 +102,11 @@ def compare(store: GraphStore, names: list[str], **params: object) -> pd.DataFra
     if not 1 <= len(names) <= 4:
         raise ValueError(f"compare one to four scenarios, not {len(names)}")
     chosen = Params(**params)
-    facts = read_facts(store, chosen)
+    chosen_scenarios = [get_scenario(store, name) for name in names]
+    facts = read_facts(store, chosen, chosen_scenarios)
     columns = {TODAY: lay_over(facts, Scenario(TODAY, TODAY), chosen).figures}
-    for name in names:
-        columns[name] = lay_over(facts, get_scenario(store, name), chosen).figures
+    for scenario in chosen_scenarios:
+        columns[scenario.id] = lay_over(facts, scenario, chosen).figures
     rows = []
     for figure, (en, sv, direction) in FIGURES.items():
         values = {column: figures[figure] for column, figures in columns.items()}

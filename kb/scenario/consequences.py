@@ -83,8 +83,7 @@ def _hhi(usage: pd.DataFrame) -> float:
 
 
 def _contract_reason(row: dict, facts: Facts, params: Params) -> tuple[str, str]:
-    names = facts.capabilities.set_index("capability").loc[row["capability"]]
-    cap_en, cap_sv = names["capability_en"], names["capability_sv"]
+    cap_en, cap_sv = (facts.capability_name(row["capability"], lang) for lang in ("en", "sv"))
     n, target, users = row["participants"], row["consolidate_on"], row["consolidate_users"]
     if row["first_end"] is None:
         return (f"{cap_en}: {target} is used by {users} of {n} participants; no contract end dates",
@@ -151,7 +150,7 @@ def capacity_freed(facts: Facts, scenario: Scenario, params: Params) -> pd.DataF
     municipality and capability is pooled once); sek_freed likewise with the operations cost.
     """
     total = max(len(facts.capabilities), 1)
-    figures = facts.capacity.set_index("municipality")
+    ops = {column: _numbers(facts.capacity, column) for column in ("fte_operations", "cost_operations_sek")}
     pooled: set[tuple[str, str]] = set()
     rows = []
     for arrangement in active(scenario, params):
@@ -162,15 +161,16 @@ def capacity_freed(facts: Facts, scenario: Scenario, params: Params) -> pd.DataF
             fresh = [c for c in arrangement.capabilities if (m, c) not in pooled]
             pooled |= {(m, c) for c in fresh}
             share = params.pooling_share * len(fresh) / total
-            fte += share * _figure(figures, m, "fte_operations")
-            sek += share * _figure(figures, m, "cost_operations_sek")
+            fte += share * ops["fte_operations"].get(m, 0.0)
+            sek += share * ops["cost_operations_sek"].get(m, 0.0)
         rows.append(_capacity_row(arrangement, fte, sek, params, total))
     return pd.DataFrame(rows, columns=CAPACITY_COLUMNS)
 
 
-def _figure(figures: pd.DataFrame, m: str, column: str) -> float:
-    value = pd.to_numeric(figures[column], errors="coerce").get(m) if m in figures.index else None
-    return 0.0 if value is None or pd.isna(value) else float(value)
+def _numbers(capacity: pd.DataFrame, column: str) -> dict[str, float]:
+    """Municipality -> the figure ``column`` (missing figures left out)."""
+    values = pd.to_numeric(capacity[column], errors="coerce")
+    return {m: float(v) for m, v in zip(capacity["municipality"], values, strict=True) if pd.notna(v)}
 
 
 def _capacity_row(arrangement: Arrangement, fte: float, sek: float, params: Params,

@@ -73,23 +73,31 @@ class Facts:
     capacity: pd.DataFrame
     coverage: pd.DataFrame
     spread: nx.DiGraph
+    labels: dict[tuple[str, str], str]
+
+    def capability_name(self, capability: str, lang: str) -> str:
+        """The capability's name in ``lang`` ('sv' or 'en'); its id when it has none."""
+        return self.labels.get((capability, lang), capability)
 
 
-def read_facts(store: GraphStore, params: Params) -> Facts:
-    """Read everything the scenario functions need, once."""
-    region = municipalities(store)
+def read_facts(store: GraphStore, params: Params, scenarios: list[Scenario]) -> Facts:
+    """Read everything the functions need to lay ``scenarios`` over the map, once."""
+    region, caps = municipalities(store), capabilities(store)
+    wanted = sorted({c for s in scenarios for a in s.arrangements for c in a.capabilities})
     return Facts(
         cells=current_assessments(store, method=params.method),
-        capabilities=capabilities(store),
+        capabilities=caps,
         names=dict(zip(region["municipality"], region["municipality_name"], strict=True)),
         usage=query_frame(store, "scenario/usage_support",
                           ["municipality", "system", "system_name", "supplier", "supplier_name",
-                           "capability", "contract_end", "annual_cost_sek"]),
+                           "capability", "contract_end", "annual_cost_sek"], capabilities=wanted),
         legacy=legacy(store, today=params.today, horizon_months=params.horizon_months),
         capacity=it_figures(store, None),
         coverage=query_frame(store, "analysis/collaboration_coverage",
                              ["municipality", "capability", "collaboration", "collaboration_name"]),
         spread=spread_graph(store),
+        labels={(c, lang): name for lang in ("sv", "en")
+                for c, name in zip(caps["capability"], caps[f"capability_{lang}"], strict=True)},
     )
 
 

@@ -48,8 +48,7 @@ def _row(kind: str, serious: bool, arrangements: list[str], towns: list[str], ca
 
 
 def _cap_names(facts: Facts, caps: set[str] | list[str], lang: str) -> str:
-    names = dict(zip(facts.capabilities["capability"], facts.capabilities[f"capability_{lang}"], strict=True))
-    return names_text(names.get(c, c) for c in caps)
+    return names_text(facts.capability_name(c, lang) for c in caps)
 
 
 def _dependence(facts: Facts, arrangements: list[Arrangement], params: Params) -> Iterator[dict]:
@@ -101,12 +100,15 @@ def _providers(arrangements: list[Arrangement]) -> dict[tuple[str, str], list[Ar
 
 def _chains(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
     given = _providers(arrangements)
+    receiving: dict[str, list[str]] = {}
+    for m, cap in sorted(given):
+        receiving.setdefault(cap, []).append(m)
     edges = [(a[1], b[1]) for a, b in facts.spread.edges if a[0] == b[0] == "capability"]
     for needed, dependent in edges:  # the spreading graph runs from a capability to its dependants
-        for (m, cap), via in sorted(given.items()):
-            if cap != dependent or (m, needed) not in given:
+        for m in receiving.get(dependent, []):
+            if (m, needed) not in given:
                 continue
-            for first in via:
+            for first in given[(m, dependent)]:
                 for other in given[(m, needed)]:
                     if other.id != first.id and other.lead and other.lead != m:
                         yield _chain(facts, m, first, other, dependent, needed)
