@@ -84,6 +84,11 @@ def test_legacy_that_can_be_retired_and_capacity_freed(region):
     assert s1.figures["sek_freed"] == 18_687_500
     # development 27.5 of 123.5 FTE; with 18.6875 moved: 46.1875 / 123.5
     assert s1.figures["development_share"] == 0.374
+    # s2: Dals-Ed pools sec in b1 and b2, counted once: b1 (40 + 3) / 16, b2 Åmål only 8 / 16
+    assert effects(region, "s2", today=TODAY).figures["fte_freed"] == 3.19
+    # W3D3 also supports arch, which Uddevalla would keep: nothing to retire
+    only_backup = Scenario("y", "y", (Arrangement("y1", "samverkan", ("backup",), (A, B)),))
+    assert effects(region, only_backup, today=TODAY).legacy.empty
 
 
 def _kinds(result) -> dict[str, list[str]]:
