@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from kb.dataset import Dataset
-from kb.model import NODE_TABLES, TABLES, relationship_sources, table_for_label
+from kb.model import (
+    TABLES,
+    graph_labels,
+    label_keys,
+    relationship_sources,
+    relationship_types,
+    table_for_label,
+)
 from kb.queries import get_query
 from kb.store.base import GraphStore
 
@@ -20,31 +27,28 @@ def _sort_key(table_key: tuple[str, ...]):
 
 
 def export_dataset(store: GraphStore) -> Dataset:
-    """Every node and relationship of the store's graph, as the dataset's tables."""
-    labels = {t.label for t in NODE_TABLES}
-    sources = relationship_sources()
-    nodes: dict[Any, tuple[str, dict[str, Any]]] = {}
+    """Every node and relationship of the store's knowledge base, as the dataset's tables."""
+    labels, keys, sources = graph_labels(), label_keys(), relationship_sources()
+    nodes: dict[tuple[str, tuple[Any, ...]], dict[str, Any]] = {}
     tables: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
-    for node_id, label, props in store.read(get_query("export/nodes").cypher, row_cap=None).rows:
-        if label in labels:
-            nodes[node_id] = (label, dict(props))
-    for start, rel_type, end, props in store.read(get_query("export/relationships").cypher,
-                                                  row_cap=None).rows:
-        if rel_type not in sources or start not in nodes or end not in nodes:
+    for label, props in store.read(get_query("export/nodes").cypher, {"labels": labels},
+                                   row_cap=None).rows:
+        nodes[(label, tuple(props.get(k) for k in keys[label]))] = dict(props)
+    relationships = store.read(get_query("export/relationships").cypher,
+                               {"types": relationship_types(), "keys": keys}, row_cap=None).rows
+    for start_label, start_key, rel_type, end_label, end_key, props in relationships:
+        start_props = nodes.get((start_label, tuple(start_key)))
+        end_props = nodes.get((end_label, tuple(end_key)))
+        if start_props is None or end_props is None:
             continue
         table, column = sources[rel_type]
-        (start_label, start_props), (end_label, end_props) = nodes[start], nodes[end]
         if column is None:
-            start_table = table_for_label(start_label)
-            end_table = table_for_label(end_label)
-            row = {table.start: start_props[start_table.key[0]],
-                   table.end: end_props[end_table.key[0]], **props}
+            row = {table.start: start_key[0], table.end: end_key[0], **props}
             tables[table.name].append(row)
         else:
-            own, other = (start_props, end_props) if column.link.outgoing else (end_props, start_props)
-            other_table = table_for_label(end_label if column.link.outgoing else start_label)
-            own[column.name] = other[other_table.key[0]]
-    for label, props in nodes.values():
+            own, other_key = (start_props, end_key) if column.link.outgoing else (end_props, start_key)
+            own[column.name] = other_key[0]
+    for (label, _), props in nodes.items():
         tables[table_for_label(label).name].append(props)
     for table in TABLES:
         order = [c.name for c in table.columns]

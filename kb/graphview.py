@@ -77,9 +77,20 @@ def find_focus(store: GraphStore, label: str, key: str) -> GraphNode | None:
     return result.scalar()
 
 
-def _expand(store: GraphStore, ids: list[Any]) -> tuple[list[tuple[Any, GraphNode]], bool]:
-    """(relationship, neighbour) pairs of the nodes ``ids``, and whether the cap cut them."""
-    result = run_query(store, "graph/neighbourhood", {"ids": ids}, row_cap=FETCH_CAP)
+def _reference(node: GraphNode) -> list[Any] | None:
+    """``[label, key]``, how query ``graph/neighbourhood`` names a node on every engine; None for a
+    node without a single key (it is drawn but not expanded: an ItCapacity's only neighbour is its
+    municipality)."""
+    key = node.properties.get("code", node.properties.get("id"))
+    return [node.labels[0], key] if node.labels and key is not None else None
+
+
+def _expand(store: GraphStore, nodes: list[GraphNode]) -> tuple[list[tuple[Any, GraphNode]], bool]:
+    """(relationship, neighbour) pairs of ``nodes``, and whether the cap cut them."""
+    refs = [ref for ref in map(_reference, nodes) if ref is not None]
+    if not refs:
+        return [], False
+    result = run_query(store, "graph/neighbourhood", {"nodes": refs}, row_cap=FETCH_CAP)
     return [(rel, node) for rel, node in result.rows], result.truncated
 
 
@@ -102,7 +113,7 @@ def neighbourhood(store: GraphStore, label: str, key: str, depth: int = 1,
     allowed = set(labels) if labels is not None else None
     graph = nx.MultiDiGraph()
     _add_node(graph, focus, 0, language)
-    frontier, cut_short = [focus.id], False
+    frontier, cut_short = [focus], False
     for step in range(1, depth + 1):
         if not frontier:
             break
@@ -114,7 +125,7 @@ def neighbourhood(store: GraphStore, label: str, key: str, depth: int = 1,
                 continue
             if node.id not in graph:
                 _add_node(graph, node, step, language)
-                frontier.append(node.id)
+                frontier.append(node)
             if not graph.has_edge(rel.start, rel.end, key=rel.id):
                 graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, props=dict(rel.properties))
     view = View(graph, focus.id, cut_short=cut_short)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kb.model import graph_labels, relationship_types
 from kb.queries import run_query
 from kb.store.base import GraphStore
 
@@ -22,6 +23,7 @@ def graph_info(store: GraphStore) -> dict[str, Any]:
         "description": store.description,
         "dataset": dataset.get("title") or dataset.get("name") or "",
         "synthetic": bool(dataset.get("synthetic")),
-        "labels": dict(run_query(store, "graph/label_counts").rows),
-        "relationships": dict(run_query(store, "graph/relationship_counts").rows),
+        "labels": dict(run_query(store, "graph/label_counts", {"labels": graph_labels()}).rows),
+        "relationships": dict(run_query(store, "graph/relationship_counts",
+                                        {"types": relationship_types()}).rows),
     }

@@ -3,9 +3,8 @@
 On FalkorDB the new graph is built with the engine's bulk command
 (``replace_graph_bulk``): nodes are numbered in table order and relationships name
 their ends by those numbers, in the engine's binary format. Elsewhere (Neo4j) nodes
-are created in batches (``UNWIND $rows``, queries ``load/``) that return the engine
-ids of the new nodes, and relationships are attached by those ids, several times
-faster than looking their ends up by key. Either way the whole graph is built aside
+are created in batches (``UNWIND $rows``, queries ``load/``) and relationships find
+their ends by label and key, which the load indexes first. Either way the whole graph is built aside
 and swapped in by the store: a load is all or nothing, and loading the same data
 twice gives the same graph.
 """
@@ -22,7 +21,7 @@ from typing import Any
 from kb.dataset import Dataset
 from kb.diff import TableChanges, diff_datasets
 from kb.export import export_dataset
-from kb.model import NODE_TABLES, TABLES, Table
+from kb.model import NODE_TABLES, TABLES, Table, graph_labels
 from kb.queries import get_query
 from kb.store.base import GraphStore, WriteRunner
 
@@ -139,7 +138,8 @@ def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None
         tick("nodes", total_nodes, total_nodes)
         tick("relationships", total_rels, total_rels)
     else:
-        store.replace_graph(_cypher_fill(dataset, plan, tick, total_nodes, total_rels), index_plan())
+        store.replace_graph(_cypher_fill(dataset, plan, tick, total_nodes, total_rels), index_plan(),
+                            graph_labels())
     return LoadReport(dataset.origin, dataset.counts(), total_nodes, total_rels,
                       time.perf_counter() - started, dataset.synthetic, changes)
 
@@ -162,25 +162,24 @@ def _write_bulk(store: Any, dataset: Dataset, plan: _Plan) -> None:
 
 def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int,
                  total_rels: int) -> Callable[[WriteRunner], None]:
-    """Build the graph with the ``load/`` queries: nodes return their ids, relationships use them."""
+    """Build the graph with the ``load/`` queries: nodes first, then relationships found by key."""
 
     def fill(run: WriteRunner) -> None:
-        ids: dict[str, dict[str, Any]] = {}
+        keys: dict[str, dict[str, dict[str, Any]]] = {}
         done = 0
         for table in NODE_TABLES:
             cypher = get_query(node_query_name(table)).cypher
-            names, table_ids = _property_names(table), ids.setdefault(table.name, {})
-            for batch in _batches(dataset.tables[table.name]):
-                payload = [{"k": row_key(table, r), "p": _properties(names, r)} for r in batch]
-                for key, node_id in run(cypher, {"rows": payload}):
-                    table_ids[key] = node_id
+            rows, names = dataset.tables[table.name], _property_names(table)
+            keys[table.name] = {row_key(table, r): {k: r[k] for k in table.key} for r in rows}
+            for batch in _batches(rows):
+                run(cypher, {"rows": [{"p": _properties(names, r)} for r in batch]})
                 done += len(batch)
                 tick("nodes", done, total_nodes)
         done = 0
         for rel_type, (start, end, rels) in plan.by_type.items():
             cypher = get_query(relationship_query_name(rel_type)).cypher
             for batch in _batches(rels):
-                payload = [{"s": ids[start][s], "t": ids[end][t], "p": p} for s, t, p in batch]
+                payload = [{"s": keys[start][s], "t": keys[end][t], "p": p} for s, t, p in batch]
                 run(cypher, {"rows": payload})
                 done += len(batch)
                 tick("relationships", done, total_rels)

@@ -444,6 +444,21 @@ def table_for_label(label: str) -> Table:
     return next(t for t in NODE_TABLES if t.label == label)
 
 
+def graph_labels() -> tuple[str, ...]:
+    """The node labels of the knowledge base: on a shared Neo4j database it owns these and no others."""
+    return tuple(t.label or "" for t in NODE_TABLES)
+
+
+def relationship_types() -> tuple[str, ...]:
+    """The relationship types of the knowledge base."""
+    return tuple(relationship_sources())
+
+
+def label_keys() -> dict[str, list[str]]:
+    """Each node label's key properties, e.g. ``{"Municipality": ["code"], ...}``."""
+    return {t.label or "": list(t.key) for t in NODE_TABLES}
+
+
 def relationship_sources() -> dict[str, tuple[Table, Column | None]]:
     """Map each relationship type to the table (and link column, if any) that makes it."""
     out: dict[str, tuple[Table, Column | None]] = {}

@@ -22,6 +22,7 @@ the same query back.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _PARAM = re.compile(r"^(\w+)\s*:\s*(\w+)\s*(?:=\s*(.*?))?\s*(?:\|\s*(.*))?$")
-PARAM_TYPES = ("str", "int", "float", "bool", "list")
+PARAM_TYPES = ("str", "int", "float", "bool", "list", "map")
 USER_PREFIX = "user/"
 MAX_QUERY_BYTES = 100_000
 
@@ -68,6 +69,11 @@ class Param:
             return text.strip().lower() in ("1", "true", "yes", "ja")
         if self.type == "list":
             return [part.strip() for part in text.split(",") if part.strip()]
+        if self.type == "map":
+            value = json.loads(text)
+            if not isinstance(value, dict):
+                raise ValueError(f"expected a JSON object such as {{\"a\": 1}}, not {text[:40]!r}")
+            return value
         return text
 
 

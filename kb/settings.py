@@ -7,6 +7,8 @@
 | KB_GRAPH_NAME       | kb                 | graph name (FalkorDB) inside the database       |
 | KB_QUERY_TIMEOUT_MS | 5000               | time limit of a read query, milliseconds        |
 | KB_ROW_CAP          | 10000              | most rows a read query returns                  |
+| KB_INTERNAL_TIMEOUT_MS | 300000          | time limit of the product's own uncapped reads  |
+|                     |                    | (export, change report, analyses)               |
 | KB_AUTH             | none               | who is signed in: ``none`` (open, every role),  |
 |                     |                    | ``oidc`` (st.login) or ``header`` (a proxy's)   |
 | KB_ROLES_FILE       | (none)             | TOML file: role -> users and groups             |
@@ -30,6 +32,7 @@ from pathlib import Path
 DEFAULT_URL = "embedded:.kb"
 DEFAULT_TIMEOUT_MS = 5000
 DEFAULT_ROW_CAP = 10_000
+DEFAULT_INTERNAL_TIMEOUT_MS = 300_000
 AUTH_MODES = ("none", "oidc", "header")
 
 
@@ -41,6 +44,7 @@ class Settings:
     graph_name: str = "kb"
     query_timeout_ms: int = DEFAULT_TIMEOUT_MS
     row_cap: int = DEFAULT_ROW_CAP
+    internal_timeout_ms: int = DEFAULT_INTERNAL_TIMEOUT_MS
     neo4j_username: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str | None = None
@@ -63,6 +67,7 @@ class Settings:
             graph_name=env.get("KB_GRAPH_NAME", "kb"),
             query_timeout_ms=int(env.get("KB_QUERY_TIMEOUT_MS", DEFAULT_TIMEOUT_MS)),
             row_cap=int(env.get("KB_ROW_CAP", DEFAULT_ROW_CAP)),
+            internal_timeout_ms=int(env.get("KB_INTERNAL_TIMEOUT_MS", DEFAULT_INTERNAL_TIMEOUT_MS)),
             neo4j_username=env.get("NEO4J_USERNAME", "neo4j"),
             neo4j_password=env.get("NEO4J_PASSWORD", ""),
             neo4j_database=env.get("NEO4J_DATABASE") or None,

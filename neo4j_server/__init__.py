@@ -42,7 +42,8 @@ def classpath() -> str:
              f"-Dmdep.outputFile={CLASSPATH_FILE}"],
             capture_output=True, text=True, timeout=1800)
         if done.returncode != 0 or not CLASSPATH_FILE.exists():
-            raise Neo4jServerError(f"Maven could not resolve Neo4j:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+            output = done.stdout[-2000:] + done.stderr[-2000:]
+            raise Neo4jServerError(f"Maven could not resolve Neo4j:\n{output}")
     return CLASSPATH_FILE.read_text().strip()
 
 

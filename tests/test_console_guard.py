@@ -75,7 +75,30 @@ WRITE_ATTEMPTS: dict[str, tuple[str, type[QueryError], str]] = {
     "create behind with": ("WITH 1 AS x CREATE (:X)", ReadOnlyError, READ_ONLY),
     "unwind create": ("UNWIND range(1, 3) AS i CREATE (:X)", ReadOnlyError, READ_ONLY),
     "redis command as cypher": ("GRAPH.DELETE kb", QueryError, "Invalid input"),
+    "drop index by name": ("DROP INDEX kb_T_name", QueryError, ""),
+    "create database": ("CREATE DATABASE other", QueryError, ""),
+    "create user": ("CREATE USER eve SET PASSWORD 'eve-secret-1'", QueryError, ""),
+    "write procedure": ("CALL db.createLabel('Admin')", QueryError, ""),
+    "apoc load": ("CALL apoc.load.json('file:///etc/passwd') YIELD value RETURN value", QueryError,
+                  "not allowed"),
+    "apoc cypher runs a write": ("CALL apoc.cypher.runWrite('CREATE (:X)', {})", QueryError, "not allowed"),
+    "apoc behind backticks": ("CALL `apoc`.load.csv('file:///etc/passwd')", QueryError, "not allowed"),
+    "server settings": ("CALL dbms.setConfigValue('db.transaction.timeout', '0')", QueryError,
+                        "not allowed"),
 }
+"""Write attempts, the error each must raise and words its message must hold ('' for any words)."""
+
+NEO4J_OUTCOMES: dict[str, tuple[type[QueryError], str]] = {
+    "drop index": (QueryError, "Invalid input"),
+    "create index old syntax": (QueryError, "Invalid create index syntax"),
+    "drop index old syntax": (QueryError, "drop by name"),
+    "create constraint": (ReadOnlyError, READ_ONLY),
+    "drop constraint": (QueryError, "drop by name"),
+    "fulltext index procedure": (QueryError, "no procedure with the name"),
+    "fulltext index procedure with options": (QueryError, "no procedure with the name"),
+    "fulltext drop procedure": (QueryError, "no procedure with the name"),
+}
+"""Where Neo4j refuses differently: FalkorDB's own syntax and procedures, which Neo4j does not know."""
 
 
 def _graph(store: GraphStore) -> list[tuple]:
@@ -83,12 +106,20 @@ def _graph(store: GraphStore) -> list[tuple]:
     nodes = store.read("MATCH (n) RETURN labels(n), properties(n) ORDER BY n.name", row_cap=None).rows
     rels = store.read("MATCH (a)-[r]->(b) RETURN a.name, type(r), b.name, properties(r) "
                       "ORDER BY a.name, b.name", row_cap=None).rows
-    indexes = store.read("CALL db.indexes() YIELD label, properties RETURN label, properties").rows
-    return [*nodes, *rels, *indexes]
+    return [*nodes, *rels, *_schema(store)]
+
+
+def _schema(store: GraphStore) -> list[tuple]:
+    """The graph's indexes (and, on Neo4j, constraints), in each engine's own words."""
+    if store.backend != "neo4j":
+        return store.read("CALL db.indexes() YIELD label, properties RETURN label, properties").rows
+    indexes = store.read("SHOW INDEXES YIELD name, labelsOrTypes, properties "
+                         "RETURN name, labelsOrTypes, properties ORDER BY name").rows
+    return indexes + store.read("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name").rows
 
 
 def _put(store: GraphStore, cypher: str, indexes: Iterable[tuple[str, str]] = ()) -> None:
-    store.replace_graph(lambda run: run(cypher, {}) and None, indexes)
+    store.replace_graph(lambda run: run(cypher, {}) and None, indexes, ["T", "U", "K"])
 
 
 @pytest.mark.parametrize("case", list(WRITE_ATTEMPTS))
@@ -97,6 +128,8 @@ def test_write_attempt_is_refused_with_a_clear_message(store: GraphStore, case: 
                 "(:U {name: 'u' + toString(i)})", [("T", "name")])
     before = _graph(store)
     cypher, error, words = WRITE_ATTEMPTS[case]
+    if store.backend == "neo4j":
+        error, words = NEO4J_OUTCOMES.get(case, (error, words))
     with pytest.raises(error) as caught:
         store.read(cypher)
     message = str(caught.value)
@@ -107,7 +140,9 @@ def test_write_attempt_is_refused_with_a_clear_message(store: GraphStore, case: 
 
 def test_read_only_procedures_may_run(store: GraphStore) -> None:
     assert store.read("CALL db.labels()").rows == []
-    assert ("db.labels", "READ") in store.read("CALL dbms.procedures()", row_cap=None).rows
+    procedures = ("SHOW PROCEDURES YIELD name, mode RETURN name, mode" if store.backend == "neo4j"
+                  else "CALL dbms.procedures()")
+    assert ("db.labels", "READ") in store.read(procedures, row_cap=None).rows
 
 
 def test_runaway_variable_length_path_stops_at_the_time_limit(store: GraphStore) -> None:
@@ -131,14 +166,15 @@ class _CountingStore:
         self.store = store
         self.statements: list[int] = []
 
-    def replace_graph(self, fill: Callable[[WriteRunner], None], indexes: Iterable[tuple[str, str]]) -> None:
+    def replace_graph(self, fill: Callable[[WriteRunner], None], indexes: Iterable[tuple[str, str]],
+                      labels: Iterable[str] = ()) -> None:
         def counting_fill(run: WriteRunner) -> None:
             def counted(cypher: str, params: dict[str, Any]) -> list[tuple]:
                 self.statements.append(len(params["rows"]))
                 return run(cypher, params)
             fill(counted)
 
-        self.store.replace_graph(counting_fill, indexes)
+        self.store.replace_graph(counting_fill, indexes, labels)
 
 
 def test_a_cypher_load_sends_statements_of_at_most_batch_size_rows(store: GraphStore) -> None:
@@ -156,7 +192,9 @@ def test_a_cypher_load_sends_statements_of_at_most_batch_size_rows(store: GraphS
     assert export_dataset(store).tables == sorted_tables(dataset.tables)
 
 
-def test_a_bulk_load_sends_calls_of_bounded_size(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bulk_load_sends_calls_of_bounded_size(embedded_store: GraphStore,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    store = embedded_store
     limit = 20_000
     monkeypatch.setattr(falkor, "BULK_CALL_BYTES", limit)
     dataset = generate(40)

@@ -15,6 +15,7 @@ import streamlit as st
 
 from kb.analysis import run_analysis
 from kb.analysis.common import all_assessments, current_assessments, query_frame
+from kb.model import graph_labels, relationship_types
 from kb.queries import trace_queries
 from kb.settings import Settings
 from kb.store import GraphStore, open_store
@@ -134,13 +135,13 @@ def names(label: str) -> dict[str, str]:
 
 def label_counts() -> dict[str, int]:
     """Nodes per label."""
-    rows = query("graph/label_counts")
+    rows = query("graph/label_counts", labels=graph_labels())
     return {} if rows.empty else dict(zip(rows["label"], rows["count"]))
 
 
 def relationship_counts() -> dict[str, int]:
     """Relationships per type."""
-    rows = query("graph/relationship_counts")
+    rows = query("graph/relationship_counts", types=relationship_types())
     return {} if rows.empty else dict(zip(rows["type"], rows["count"]))
 
 

@@ -58,22 +58,66 @@ class QueryTimeout(QueryError):
     """A query ran past its time limit."""
 
 
+class QueryTooLarge(QueryError):
+    """A query needed more memory than the engine allows one query."""
+
+
+class PermissionDenied(QueryError):
+    """The database user lacks a privilege the operation needs."""
+
+
 class LoadInProgress(StoreError):
     """Another process is loading into the same database."""
 
 
+class ForeignData(StoreError):
+    """The database holds nodes of the knowledge base's labels that it did not write."""
+
+
+MESSAGES: dict[type[StoreError], str] = {
+    ReadOnlyError: "This query would change the graph, and this console only reads. "
+                   "Remove CREATE, MERGE, SET, DELETE, REMOVE and index changes.",
+    QueryTimeout: "The query ran past its time limit and was stopped. "
+                  "Narrow it (a LIMIT, a WHERE, shorter paths) or raise the limit.",
+    QueryTooLarge: "The query needed more memory than the database allows one query, and was "
+                   "stopped. Narrow it (a LIMIT, fewer rows collected into lists) or aggregate sooner.",
+    PermissionDenied: "The database user may not do this. Ask the database's administrator for the "
+                      "privilege, or use a user that has it (README: 'Use Neo4j').",
+}
+"""What each kind of refusal tells a person, the same on every engine; backends map engine codes here."""
+
+ONE_STATEMENT = "Run one statement at a time: this query holds several, separated by ';'."
+
+
+def refusal(kind: type[QueryError], detail: str = "") -> QueryError:
+    """The store's exception of ``kind`` with its message from ``MESSAGES`` (and a detail, if any)."""
+    return kind(MESSAGES[kind] + (f" ({detail})" if detail else ""))
+
+
 _LOAD_CSV = re.compile(r"\bLOAD(?:\s|/\*.*?\*/|//[^\n]*\n)+CSV\b", re.IGNORECASE | re.DOTALL)
+_EXTERNAL_PROCEDURES = re.compile(
+    r"\b(?:apoc(?:\s*\.\s*(?:load|import|export|cypher|periodic|systemdb|trigger|custom|"
+    r"util\s*\.\s*(?:validate|sleep)|bolt|es|mongo|couchbase|redis|model)\b)|dbms\s*\.\s*(?:setConfigValue|"
+    r"killQuer|killTransaction|security))",
+    re.IGNORECASE)
 
 
 def refuse_load_csv(cypher: str) -> None:
-    """Raise ``QueryError`` when ``cypher`` holds LOAD CSV, which engines allow in reads.
+    """Raise ``QueryError`` when ``cypher`` holds LOAD CSV or calls a procedure that reaches out.
 
-    LOAD CSV makes the database server open files or fetch web addresses of the caller's
-    choosing, so a read (the console) may not use it; the product loads through ``kb.load``.
+    Engines allow both in reads: LOAD CSV and APOC's load, import, export and cypher
+    procedures make the database server open files, fetch web addresses of the caller's
+    choosing or run statements the read check never saw, so a read (the console) may not
+    use them; the product loads through ``kb.load``.
     """
     if _LOAD_CSV.search(cypher):
         raise QueryError("LOAD CSV is not allowed here: it would make the database server open files "
                          "or fetch web addresses. Load data with 'kb load' or the app's load page.")
+    procedure = _EXTERNAL_PROCEDURES.search(cypher.replace("`", ""))
+    if procedure:
+        raise QueryError(f"{procedure.group(0)} is not allowed here: such procedures open files, fetch "
+                         "web addresses, run other statements or change the server. "
+                         "Load data with 'kb load'.")
 
 
 @dataclass(frozen=True)
@@ -183,8 +227,9 @@ class GraphStore(ABC):
              timeout_ms: int | None = None, row_cap: int | None = -1) -> QueryResult:
         """Run a read-only query, refused by the engine if it would write (and LOAD CSV, always).
 
-        ``timeout_ms`` defaults to the settings' limit; ``row_cap`` -1 means the
-        settings' cap and None means no cap (for the product's own bulk reads).
+        ``row_cap`` -1 means the settings' cap and None means no cap: the product's own
+        bulk reads (export, analyses). ``timeout_ms`` defaults to the settings' limit for
+        capped reads (the console's) and to the longer internal limit for uncapped ones.
         """
 
     @abstractmethod
@@ -193,11 +238,13 @@ class GraphStore(ABC):
 
     @abstractmethod
     def replace_graph(self, fill: Callable[[WriteRunner], None],
-                      indexes: Iterable[tuple[str, str]]) -> None:
+                      indexes: Iterable[tuple[str, str]], labels: Iterable[str] = ()) -> None:
         """Build a new graph with ``fill`` and swap it in for the current one at once.
 
         If ``fill`` raises, the current graph is left exactly as it was.
-        ``indexes`` lists (label, property) pairs to index in the new graph.
+        ``indexes`` lists (label, property) pairs to index in the new graph. ``labels`` are
+        the node labels the graph owns: where the engine has no separate graphs (Neo4j),
+        only nodes of these labels are replaced and every other node is left alone.
         """
 
     @abstractmethod
@@ -205,7 +252,12 @@ class GraphStore(ABC):
         """Release the connection (and the embedded server when no one else uses it)."""
 
     def _limits(self, timeout_ms: int | None, row_cap: int | None) -> tuple[int, int | None]:
-        timeout = timeout_ms if timeout_ms is not None else self.settings.query_timeout_ms
+        if timeout_ms is not None:
+            timeout = timeout_ms
+        elif row_cap is None:
+            timeout = self.settings.internal_timeout_ms
+        else:
+            timeout = self.settings.query_timeout_ms
         cap = self.settings.row_cap if row_cap == -1 else row_cap
         return timeout, cap
 

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from kb.store.base import (
+    ONE_STATEMENT,
     GraphNode,
     GraphPath,
     GraphRelationship,
@@ -37,6 +38,7 @@ from kb.store.base import (
     WriteRunner,
     collect,
     index_ddl_names,
+    refusal,
     refuse_load_csv,
 )
 
@@ -78,13 +80,11 @@ def _node_id(node: Any) -> Any:
 def _translate(err: Exception) -> QueryError:
     text = str(err)
     if "read-only" in text or "RO_QUERY" in text:
-        return ReadOnlyError("This query would change the graph, and this console only reads. "
-                             "Remove CREATE, MERGE, SET, DELETE, REMOVE and index changes.")
-    if "timed out" in text.lower():
-        return QueryTimeout("The query ran past its time limit and was stopped. "
-                            "Narrow it (a LIMIT, a WHERE, shorter paths) or raise the limit.")
+        return refusal(ReadOnlyError)
+    if "Query timed out" in text:
+        return refusal(QueryTimeout)
     if "more than one statement" in text:
-        return QueryError("Run one statement at a time: this query holds several, separated by ';'.")
+        return QueryError(ONE_STATEMENT)
     return QueryError(text.replace("errMsg: ", "").split(" errCtx:")[0])
 
 
@@ -265,7 +265,7 @@ class FalkorStore(GraphStore):
         return collect(columns, rows, None, started)
 
     def replace_graph(self, fill: Callable[[WriteRunner], None],
-                      indexes: Iterable[tuple[str, str]]) -> None:
+                      indexes: Iterable[tuple[str, str]], labels: Iterable[str] = ()) -> None:
         def build(staging: Any) -> None:
             def run(cypher: str, params: dict[str, Any]) -> list[tuple]:
                 try:

@@ -1,7 +1,11 @@
 // title: Nodes per label
-// description: How many nodes the graph holds of each label.
+// description: How many nodes the knowledge base holds of each of its labels (other
+//   applications' nodes in a shared Neo4j database are not counted).
+// param labels: list | The knowledge base's node labels (kb.model).
 // audience: analysts, architects
 MATCH (n)
 UNWIND labels(n) AS label
+WITH label
+WHERE label IN $labels
 RETURN label, count(*) AS count
 ORDER BY label

@@ -1,11 +1,11 @@
 // title: Load IN_AREA relationships
-// description: Create one IN_AREA relationship per row between two nodes of the graph
-//   being built, found by the ids their own load returned.
-// param rows: list | Rows as {s: start node id, t: end node id, p: properties}.
+// description: Create one IN_AREA relationship per row, from the Capability to the CapabilityArea
+//   named by their keys, in the graph being built (the key properties are indexed).
+// param rows: list | Rows as {s: start key map, t: end key map, p: properties}.
 // audience: the loader
 // mode: write
 UNWIND $rows AS row
-MATCH (a) WHERE id(a) = row.s
-MATCH (b) WHERE id(b) = row.t
+MATCH (a:Capability {id: row.s.id})
+MATCH (b:CapabilityArea {id: row.t.id})
 CREATE (a)-[r:IN_AREA]->(b)
 SET r += row.p
