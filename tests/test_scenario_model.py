@@ -11,9 +11,9 @@ from test_loaders import WRITERS, assert_problem, write_csv
 
 from kb.dataset import InvalidDataset, RawDataset
 from kb.export import export_dataset
+from kb.info import graph_info
 from kb.load import load_path, read_path
 from kb.model import TABLES
-from kb.queries import run_query
 from kb.store import GraphStore
 from kb.validate import validate
 from loaders import write_dataset
@@ -39,8 +39,8 @@ def test_every_format_loads_the_scenarios_and_exports_them_unchanged(store: Grap
 
 def test_scenarios_are_nodes_and_relationships(store: GraphStore, tmp_path: Path) -> None:
     load_path(store, write_csv(tmp_path / "csv", records()))
-    labels = {r["label"]: r["count"] for r in run_query(store, "graph/label_counts").records()}
-    rels = {r["type"]: r["count"] for r in run_query(store, "graph/relationship_counts").records()}
+    facts = graph_info(store)
+    labels, rels = facts["labels"], facts["relationships"]
     assert (labels["Scenario"], labels["Arrangement"]) == (2, 6)
     # members a1 3 + a2 4 + a3 4 + a4 3 + b1 2 + b2 2 = 18; leads of a1 and b1
     assert (rels["HAS_ARRANGEMENT"], rels["DELIVERS"], rels["JOINS"], rels["LEADS"]) == (6, 6, 18, 2)
