@@ -35,7 +35,7 @@ def _choose(page, label: str, option: str) -> None:
     _settle(page)
 
 
-def test_build_change_and_compare_in_a_real_browser(app_url):  # noqa: F811
+def test_build_change_and_compare_in_a_real_browser(store, app_url):  # noqa: F811 - store first: app_url serves it
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing at /usr/bin/chromium: run make setup first.")
     from playwright.sync_api import sync_playwright
