@@ -21,6 +21,7 @@ page = st.navigation(permitted({
     ],
     t("nav.managers"): [
         st.Page("app_pages/candidates.py", title=t("page.candidates"), icon=":material/handshake:"),
+        st.Page("app_pages/scenarios.py", title=t("page.scenarios"), icon=":material/alt_route:"),
         st.Page("app_pages/partners.py", title=t("page.partners"), icon=":material/diversity_3:"),
         st.Page("app_pages/municipality.py", title=t("page.municipality"), icon=":material/location_city:"),
         st.Page("app_pages/suppliers.py", title=t("page.suppliers"), icon=":material/storefront:"),

@@ -9,6 +9,7 @@
     kb export PATH          write the graph as CSV folder, .xlsx, .json, .yaml or ArchiMate .xml
     kb import-archimate F   seed or update the graph from an ArchiMate exchange file
     kb generate N DIR       write a synthetic dataset of N municipalities
+    kb scenario ...         list, show and compare scenarios; make one from the candidates
 
 ``--url`` (or KB_GRAPH_URL) picks the database: embedded:DIR, falkordb://..., neo4j://...
 """
@@ -274,6 +275,108 @@ def generate(municipalities: int, folder: Path, seed: int) -> None:
     except FileExistsError as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"Wrote {sum(dataset.counts().values()):,} synthetic rows to {folder}")
+
+
+SCENARIO_TABLES = ("figures", "arrangements", "map", "capabilities", "contracts", "legacy",
+                   "capacity", "risks")
+
+
+def _scenario_params(params: tuple[str, ...]) -> dict[str, Any]:
+    """``--param name=value`` read as the type of that field of ``kb.scenario.Params``."""
+    from typing import get_type_hints
+
+    from kb.analysis import param_type_of
+    from kb.queries import Param
+    from kb.scenario import Params
+
+    hints = get_type_hints(Params)
+    values = {}
+    for key, text in _pairs(params, "--param").items():
+        if key not in hints:
+            raise click.BadParameter(f"no parameter {key!r}; known: {', '.join(hints)}",
+                                     param_hint="--param")
+        try:
+            values[key] = Param(key, param_type_of(hints[key])).parse(text)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="--param") from None
+    return values
+
+
+@cli.group()
+def scenario() -> None:
+    """Scenarios: list, show their effects, compare them, make one from the candidates."""
+
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+_PARAM = click.option("--param", "params", multiple=True,
+                      help="Parameter as name=value (kb.scenario.Params).")
+
+
+@scenario.command("list")
+@_FORMAT
+@click.pass_context
+def scenario_list(ctx: click.Context, fmt: str) -> None:
+    """List the scenarios in the graph."""
+    from kb.scenario import scenario_list as listed
+
+    write_frame(listed(_store(ctx)), fmt, sys.stdout)
+
+
+@scenario.command("show")
+@click.argument("name")
+@click.option("--table", "table", type=click.Choice(SCENARIO_TABLES), default="figures", show_default=True,
+              help="Which of the scenario's tables to print.")
+@_FORMAT
+@_PARAM
+@click.pass_context
+def scenario_show(ctx: click.Context, name: str, table: str, fmt: str, params: tuple[str, ...]) -> None:
+    """Show one of scenario NAME's effects (kb.scenario.effects): its figures by default."""
+    import pandas as pd
+
+    from kb.scenario import FIGURES, effects
+
+    result = effects(_store(ctx), name, **_scenario_params(params))
+    if table == "figures":
+        frame = pd.DataFrame([{"figure": k, "figure_en": FIGURES[k][0], "value": v}
+                              for k, v in result.figures.items()])
+    elif table == "arrangements":
+        frame = result.scenario.frame()
+    else:
+        frame = result.tables()[table]
+    write_frame(frame, fmt, sys.stdout)
+
+
+@scenario.command("compare")
+@click.argument("names", nargs=-1, required=True)
+@_FORMAT
+@_PARAM
+@click.pass_context
+def scenario_compare(ctx: click.Context, names: tuple[str, ...], fmt: str, params: tuple[str, ...]) -> None:
+    """Compare one to four scenarios with today (kb.scenario.compare), and say how they differ."""
+    from kb.scenario import compare, differences
+
+    frame = compare(_store(ctx), list(names), **_scenario_params(params))
+    write_frame(frame, fmt, sys.stdout)
+    if fmt == "table":
+        for english, _ in differences(frame):
+            click.echo(english)
+
+
+@scenario.command("from-candidates")
+@click.argument("name")
+@click.option("--top", default=5, show_default=True, help="How many of the ranked candidates.")
+@click.option("--title", help="Title of the scenario (default: its name).")
+@_FORMAT
+@click.pass_context
+def scenario_from_candidates(ctx: click.Context, name: str, top: int, title: str | None, fmt: str) -> None:
+    """Make scenario NAME from the top candidates (kb.scenario.from_candidates) and save it."""
+    from kb.scenario import from_candidates, save_scenario
+
+    store = _store(ctx)
+    made = from_candidates(store, name, top, title=title)
+    save_scenario(store, made)
+    click.echo(f"Saved scenario {name} with {len(made.arrangements)} arrangements.", err=True)
+    write_frame(made.frame(), fmt, sys.stdout)
 
 
 def main() -> None:

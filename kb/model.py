@@ -39,6 +39,13 @@ COLLABORATION_FORMS = (
     "kommunalforbund",  # federation of municipalities
     "gemensamt_bolag",  # jointly owned company
 )
+SCENARIO_PATHS = (
+    "samverkan",  # cooperation: the participants build the capability together
+    "omfordelning",  # the task moves to another level (region, state agency, national service)
+    "sammanlaggning",  # the participants merge their IT functions into one joint function
+    "asymmetrisk",  # one strong municipality (the lead) delivers to the others
+)
+"""The four paths of SOU 2020:8 (Kommunutredningen), as an arrangement's ``path``."""
 MATURITY_LEVELS = {
     1: "initial",
     2: "repeatable",
@@ -365,6 +372,65 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("collaboration", "capability"), rel_type="COVERS",
         start="collaboration", end="capability",
+    ),
+    Table(
+        "scenarios",
+        "Named scenarios: who would deliver which capabilities for whom, by which path.",
+        (
+            Column("id", Kind.ID, "Identifier (name) of the scenario.", required=True),
+            Column("title", Kind.TEXT, "Title shown in the app.", required=True),
+            Column("description", Kind.TEXT, "What the scenario is about."),
+            Column("author", Kind.TEXT, "Who made it."),
+            Column("created", Kind.DATE, "When it was made."),
+            _source(),
+        ),
+        key=("id",), label="Scenario",
+    ),
+    Table(
+        "arrangements",
+        "One arrangement of a scenario: a path, a provider, a legal form and a start year.",
+        (
+            Column("id", Kind.ID, "Identifier of the arrangement (unique across scenarios).",
+                   required=True),
+            _ref("scenario", "scenarios", "The scenario it belongs to.",
+                 link=Link("HAS_ARRANGEMENT", "scenarios", outgoing=False)),
+            Column("path", Kind.ENUM, "The path (vägval) of SOU 2020:8.", choices=SCENARIO_PATHS,
+                   required=True),
+            _ref("lead", "municipalities",
+                 "The municipality that delivers to the others (asymmetrisk); a participant.",
+                 link=Link("LEADS", "municipalities", outgoing=False), required=False,
+                 kind=Kind.CODE),
+            Column("provider", Kind.TEXT,
+                   "Who delivers when no municipality leads: the receiving level (omfördelning) "
+                   "or the joint function (sammanläggning)."),
+            Column("provider_maturity", Kind.INT,
+                   "The maturity the receiving level is assumed to deliver (omfördelning), 1 to 5.",
+                   minimum=1, maximum=5),
+            Column("form", Kind.ENUM, "Legal form.", choices=COLLABORATION_FORMS),
+            Column("start_year", Kind.INT, "Year it would start.", minimum=1900, maximum=2100),
+            Column("comment", Kind.TEXT, "Free comment."),
+        ),
+        key=("id",), label="Arrangement",
+    ),
+    Table(
+        "arrangement_capabilities",
+        "Which capabilities an arrangement delivers.",
+        (
+            _ref("arrangement", "arrangements", "Arrangement id."),
+            _ref("capability", "capabilities", "Capability id."),
+        ),
+        key=("arrangement", "capability"), rel_type="DELIVERS",
+        start="arrangement", end="capability",
+    ),
+    Table(
+        "arrangement_members",
+        "Which municipalities take part in an arrangement (the lead among them).",
+        (
+            _ref("municipality", "municipalities", "Municipality code.", kind=Kind.CODE),
+            _ref("arrangement", "arrangements", "Arrangement id."),
+        ),
+        key=("municipality", "arrangement"), rel_type="JOINS",
+        start="municipality", end="arrangement",
     ),
 )
 

@@ -445,14 +445,62 @@ def generate(municipalities: int, seed: int = 0) -> Dataset:
         "assessments": _assessments(munis, rng),
         "it_capacity": _capacity(munis, rng),
         **_collaboration_rows(collabs),
+        "scenarios": [], "arrangements": [], "arrangement_capabilities": [], "arrangement_members": [],
     }
     return Dataset(f"synthetic:{n}:seed={seed}", tables)
 
 
+ALL_FYRBODAL = tuple(code for code, _, _ in FYRBODAL)
+DALSLAND = ("1438", "1460", "1461", "1492")
+
+DEMO_SCENARIOS: tuple[tuple[str, str, str, tuple[tuple[Any, ...], ...]], ...] = (
+    # id, title, description, arrangements: (id, path, capabilities, members, extra fields)
+    ("trollhattan-dalsland", "Trollhättan levererar säkerhet, alla slår ihop driften",
+     "Trollhättan delivers information security to the Dalsland municipalities; all fourteen "
+     "merge backup and operations into one joint function (SYNTHETIC example).",
+     (("td-sakerhet", "asymmetrisk", ("infosec-management", "risk-analysis"), ("1488", *DALSLAND),
+       {"lead": "1488", "form": "avtalssamverkan", "start_year": 2026}),
+      ("td-drift", "sammanlaggning", ("backup-continuity", "stable-operations"), ALL_FYRBODAL,
+       {"provider": "Fyrbodals gemensamma IT-drift", "form": "kommunalforbund", "start_year": 2027}))),
+    ("regionen-leder", "Regionen tar omvärldsbevakningen, alla styr tillsammans",
+     "Trend watching moves to the region; all fourteen build portfolio steering and benefits "
+     "realisation together (SYNTHETIC example).",
+     (("rl-omvarld", "omfordelning", ("external-trends",), ALL_FYRBODAL,
+       {"provider": "Västra Götalandsregionen", "provider_maturity": 4, "start_year": 2026}),
+      ("rl-styrning", "samverkan", ("portfolio-steering", "benefits-realisation"), ALL_FYRBODAL,
+       {"form": "avtalssamverkan", "start_year": 2026}))),
+    ("bohuslan-par", "Norra Bohuslän i par",
+     "A small start: northern Bohuslän works together on information security, and Uddevalla "
+     "leads legacy decommissioning for its neighbours (SYNTHETIC example).",
+     (("bp-sakerhet", "samverkan", ("infosec-management",), ("1427", "1430", "1435", "1486"),
+       {"form": "avtalssamverkan", "start_year": 2026}),
+      ("bp-arv", "asymmetrisk", ("legacy-decommissioning",), ("1485", "1421", "1484", "1439"),
+       {"lead": "1485", "form": "avtalssamverkan", "start_year": 2027}))),
+)
+"""Three contrasting scenarios for the demo: broad and deep, broad and shallow, small."""
+
+
+def _scenario_rows() -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {
+        "scenarios": [], "arrangements": [], "arrangement_capabilities": [], "arrangement_members": []}
+    for ident, title, description, arrangements in DEMO_SCENARIOS:
+        tables["scenarios"].append({"id": ident, "title": title, "description": description,
+                                    "author": "kb.synthetic", "created": "2025-01-01", "source": SOURCE})
+        for arrangement, path, capabilities, members, extra in arrangements:
+            tables["arrangements"].append({"id": arrangement, "scenario": ident, "path": path, **extra})
+            tables["arrangement_capabilities"] += [{"arrangement": arrangement, "capability": c}
+                                                   for c in capabilities]
+            tables["arrangement_members"] += [{"municipality": m, "arrangement": arrangement}
+                                              for m in members]
+    return tables
+
+
 def demo() -> Dataset:
-    """The Fyrbodal demo dataset shipped in ``data/demo``: ``generate(14, DEMO_SEED)``, described as such."""
+    """The Fyrbodal demo dataset shipped in ``data/demo``: ``generate(14, DEMO_SEED)``, described as
+    such, with the three synthetic scenarios of ``DEMO_SCENARIOS``."""
     dataset = generate(len(FYRBODAL), DEMO_SEED)
     dataset.tables["dataset"] = [dict(DEMO_DATASET)]
+    dataset.tables |= _scenario_rows()
     dataset.origin = "data/demo"
     return dataset
 

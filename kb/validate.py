@@ -16,6 +16,7 @@ from typing import Any
 
 from kb.dataset import Dataset, InvalidDataset, Problem, RawDataset, RawTable
 from kb.model import TABLES, TABLES_BY_NAME, Column, Kind, Table
+from kb.scenario_rules import check_arrangements
 from kb.settings import InputLimits
 
 _TRUE = {"true", "yes", "ja", "1", "y", "j", "x", "sant"}
@@ -402,6 +403,7 @@ def validate(raw: RawDataset, limits: InputLimits | None = None) -> Dataset:
                                 expected="exactly one row describing the dataset"))
     problems += _check_references(tables, origins, numbers)
     problems += _check_dependencies(tables, origins["capability_dependencies"])
+    problems += check_arrangements(tables, origins, numbers)
     if problems:
         raise InvalidDataset(problems)
     return Dataset(raw.origin, tables)

@@ -251,6 +251,10 @@ TABLE_DESCRIPTIONS_SV = {
     "collaborations": "Befintliga samverkansformer mellan kommuner.",
     "collaboration_members": "Vilken kommun som deltar i vilken samverkan.",
     "collaboration_capabilities": "Vilken förmåga en samverkan levererar.",
+    "scenarios": "Namngivna scenarier: vem som levererar vilka förmågor åt vem, och genom vilket vägval.",
+    "arrangements": "Ett arrangemang i ett scenario: vägval, leverantör, juridisk form och startår.",
+    "arrangement_capabilities": "Vilka förmågor ett arrangemang levererar.",
+    "arrangement_members": "Vilka kommuner som deltar i ett arrangemang (den ledande bland dem).",
 }
 """Swedish descriptions of the tables, shown in the template's instructions."""
 

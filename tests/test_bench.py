@@ -29,7 +29,7 @@ def test_tiny_run_writes_markdown_and_json(tmp_path: Path) -> None:
         assert scale["loading"]["project"]["relative_speed"] == 1.0
         for key in ("project_cypher_path", "batched_unwind", "bulk_insert"):
             assert scale["loading"][key]["same_counts"] is True, key
-        assert set(scale["analyses"]) == set(ANALYSES)
+        assert set(scale["analyses"]) == {*ANALYSES, "scenario-effects"}
         assert scale["memory"]["loader_peak_rss_mb"] > 0
     assert "loading: project" in results["growth"]
     markdown = (tmp_path / "results.md").read_text()

@@ -1,4 +1,4 @@
-"""Printable one-page summaries: a candidate for a meeting, as Markdown and as HTML."""
+"""Printable one-page summaries for a meeting (a candidate, a scenario), as Markdown and as HTML."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from kb.analysis.candidates import COMPONENTS
+from kb.scenario import FIGURES, Effects
 
 Translate = Callable[..., str]
 
@@ -54,15 +55,42 @@ def candidate_markdown(row: pd.Series, language: str, t: Translate, notice: str 
 
 def candidate_html(row: pd.Series, language: str, t: Translate, notice: str = "") -> str:
     """The summary as one printable HTML page (A4, no scripts)."""
-    parts = [f"<h1>{html.escape(t('summary.title'))}: {html.escape(str(row[f'capability_{language}']))}</h1>"]
+    title = f"{t('summary.title')}: {row[f'capability_{language}']}"
+    return page_html(title, candidate_sections(row, language, t), language, notice)
+
+
+def page_html(title: str, sections: list[tuple[str, list[str]]], language: str, notice: str = "") -> str:
+    """``sections`` (heading, lines) as one printable HTML page (A4, no scripts), every text escaped."""
+    parts = [f"<h1>{html.escape(title)}</h1>"]
     if notice:
         parts.append(f'<p class="notice">{html.escape(notice)}</p>')
-    for heading, items in candidate_sections(row, language, t):
+    for heading, items in sections:
         parts.append(f"<h2>{html.escape(heading)}</h2><ul>"
                      + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>")
     style = ("@page{size:A4;margin:18mm}body{font:11pt/1.45 sans-serif;max-width:48em;margin:auto}"
              "h1{font-size:17pt}h2{font-size:12pt;margin-bottom:2px}.notice{border:1px solid #c90;"
              "background:#fff8e1;padding:6px}")
     return (f'<!doctype html><html lang="{language}"><meta charset="utf-8"><title>'
-            f"{html.escape(t('summary.title'))}</title><style>{style}</style><body>"
+            f"{html.escape(title)}</title><style>{style}</style><body>"
             + "".join(parts) + "</body></html>")
+
+
+def scenario_sections(result: Effects, today: dict[str, float], language: str,
+                      t: Translate) -> list[tuple[str, list[str]]]:
+    """A scenario's one-page summary: (heading, lines) in ``language``."""
+    lang = 1 if language == "sv" else 0
+    figures = [f"{FIGURES[f][lang]}: {today[f]:g} → {v:g}" for f, v in result.figures.items()]
+    arrangements = [f"{a.id}: {t('path.' + a.path)}; {', '.join(a.capabilities)}; {len(a.members)} "
+                    f"{t('col.municipalities').lower()}"
+                    + (f"; {t('col.lead').lower()} {a.lead}" if a.lead else "")
+                    for a in result.scenario.arrangements]
+    reason = "reason_sv" if language == "sv" else "reason"
+    return [
+        (t("scenarios.report_figures"), figures),
+        (t("scenarios.arrangements"), arrangements),
+        (t("scenarios.risks"), list(result.risks[reason])[:8]),
+        (t("scenarios.contracts"), list(result.contracts[reason])[:6]),
+        (t("scenarios.report_assumptions"), [
+            t("scenarios.capacity_assumption", share=f"{result.params.pooling_share:.0%}"),
+            ", ".join(f"{k}={v}" for k, v in result.params.shown().items())]),
+    ]

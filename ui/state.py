@@ -143,3 +143,29 @@ def relationship_counts() -> dict[str, int]:
     """Relationships per type."""
     rows = query("graph/relationship_counts", types=relationship_types())
     return {} if rows.empty else dict(zip(rows["type"], rows["count"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=CACHE_SECONDS)
+def _scenario(where: tuple[str, str], version: int, kind: str, names: tuple[str, ...]) -> Any:
+    from kb import scenario
+
+    if kind == "list":
+        return scenario.scenario_list(get_store())
+    if kind == "effects":
+        return scenario.effects(get_store(), names[0])
+    return scenario.compare(get_store(), list(names))
+
+
+def scenario_list() -> pd.DataFrame:
+    """The scenarios in the graph (``kb.scenario.scenario_list``), cached."""
+    return _scenario(_where(), data_version(), "list", ())
+
+
+def scenario_effects(name: str) -> Any:
+    """The effects of scenario ``name`` (``kb.scenario.effects``), cached."""
+    return _scenario(_where(), data_version(), "effects", (name,))
+
+
+def scenario_comparison(names: list[str]) -> pd.DataFrame:
+    """Today and the scenarios ``names`` side by side (``kb.scenario.compare``), cached."""
+    return _scenario(_where(), data_version(), "compare", tuple(names))

@@ -528,6 +528,78 @@ EN: dict[str, str] = {
     "auth.roles_file": "The roles file cannot be read: {error}",
 }
 
+SV |= {  # scenarios
+    "page.scenarios": "Scenarier",
+    "scenarios.title": "Scenarier",
+    "scenarios.intro": "Vem levererar vilka förmågor åt vem, och genom vilket vägval? Ett scenario lagt "
+                       "över förmågekartan visar vad som ändras: svaga celler, avtal, digitalt arv, "
+                       "kapacitet och risker, jämfört med i dag.",
+    "scenarios.none": "Det finns inga scenarier än.", "scenarios.choose": "Scenario",
+    "scenarios.tab_effects": "Effekter", "scenarios.tab_compare": "Jämför", "scenarios.tab_edit": "Redigera",
+    "scenarios.params": "Parametrar: {params}", "scenarios.today": "i dag {value}",
+    "scenarios.map": "Förmågekartan före och efter", "scenarios.when": "Visa",
+    "scenarios.before": "Före (i dag)", "scenarios.after": "Efter scenariot",
+    "scenarios.changed_note": "● = cellen förbättras i scenariot.",
+    "scenarios.arrangements": "Arrangemang", "scenarios.risks": "Risker och konflikter",
+    "scenarios.contracts": "Leverantörer och avtalsfönster",
+    "scenarios.legacy": "Digitalt arv som kan avvecklas",
+    "scenarios.capacity": "Kapacitet som frigörs",
+    "scenarios.capacity_assumption": "Antagande: en kommun lägger sin drift jämnt på kartans förmågor, och "
+                                     "en förmåga som delas av två eller fler frigör {share} av den.",
+    "scenarios.compare_pick": "Scenarier att jämföra (1–4)", "scenarios.differences": "Skillnaderna i ord",
+    "scenarios.download_report": "En sida inför möte (HTML)",
+    "scenarios.build": "Nytt scenario från samverkanskandidaterna", "scenarios.name": "Namn (id)",
+    "scenarios.top": "Antal kandidater", "scenarios.build_button": "Skapa scenariot",
+    "scenarios.built": "Scenariot {name} skapades med {count} arrangemang.",
+    "scenarios.edit_arrangement": "Arrangemang att ändra", "scenarios.new_arrangement": "(nytt arrangemang)",
+    "scenarios.path": "Vägval", "scenarios.capabilities": "Förmågor", "scenarios.members": "Deltagare",
+    "scenarios.lead": "Ledande kommun",
+    "scenarios.provider": "Leverantör (mottagande nivå, gemensam funktion)",
+    "scenarios.provider_maturity": "Mottagande nivås mognad", "scenarios.form": "Juridisk form",
+    "scenarios.start_year": "Startår", "scenarios.comment": "Kommentar", "scenarios.none_value": "(ingen)",
+    "scenarios.save": "Spara arrangemanget", "scenarios.saved": "Sparat: {name}.",
+    "scenarios.delete": "Ta bort arrangemanget", "scenarios.invalid": "Scenariot sparades inte: {count} fel.",
+    "scenarios.needs_editor": "Att skapa och ändra scenarier kräver rollen redaktör.",
+    "scenarios.report_figures": "Nyckeltal (i dag → efter)", "scenarios.report_assumptions": "Antaganden",
+}
+
+EN |= {  # scenarios
+    "page.scenarios": "Scenarios",
+    "scenarios.title": "Scenarios",
+    "scenarios.intro": "Who delivers which capabilities for whom, by which path? A scenario laid over the "
+                       "capability map shows what changes: weak cells, contracts, digital legacy, "
+                       "capacity and risks, against today.",
+    "scenarios.none": "There are no scenarios yet.", "scenarios.choose": "Scenario",
+    "scenarios.tab_effects": "Effects", "scenarios.tab_compare": "Compare", "scenarios.tab_edit": "Edit",
+    "scenarios.params": "Parameters: {params}", "scenarios.today": "today {value}",
+    "scenarios.map": "The capability map before and after", "scenarios.when": "Show",
+    "scenarios.before": "Before (today)", "scenarios.after": "After the scenario",
+    "scenarios.changed_note": "● = the cell improves in the scenario.",
+    "scenarios.arrangements": "Arrangements", "scenarios.risks": "Risks and conflicts",
+    "scenarios.contracts": "Suppliers and contract windows",
+    "scenarios.legacy": "Digital legacy that can be retired",
+    "scenarios.capacity": "Capacity freed",
+    "scenarios.capacity_assumption": "Assumption: a municipality spreads its operations evenly over "
+                                     "the map's capabilities, and a capability shared by two or more "
+                                     "frees {share} of it.",
+    "scenarios.compare_pick": "Scenarios to compare (1–4)",
+    "scenarios.differences": "The differences in words",
+    "scenarios.download_report": "One page for a meeting (HTML)",
+    "scenarios.build": "New scenario from the collaboration candidates", "scenarios.name": "Name (id)",
+    "scenarios.top": "Number of candidates", "scenarios.build_button": "Create the scenario",
+    "scenarios.built": "Scenario {name} was created with {count} arrangements.",
+    "scenarios.edit_arrangement": "Arrangement to change", "scenarios.new_arrangement": "(new arrangement)",
+    "scenarios.path": "Path", "scenarios.capabilities": "Capabilities", "scenarios.members": "Participants",
+    "scenarios.lead": "Lead municipality", "scenarios.provider": "Provider (receiving level, joint function)",
+    "scenarios.provider_maturity": "Receiving level's maturity", "scenarios.form": "Legal form",
+    "scenarios.start_year": "Start year", "scenarios.comment": "Comment", "scenarios.none_value": "(none)",
+    "scenarios.save": "Save the arrangement", "scenarios.saved": "Saved: {name}.",
+    "scenarios.delete": "Delete the arrangement",
+    "scenarios.invalid": "The scenario was not saved: {count} problems.",
+    "scenarios.needs_editor": "Creating and changing scenarios needs the editor role.",
+    "scenarios.report_figures": "Figures (today → after)", "scenarios.report_assumptions": "Assumptions",
+}
+
 TEXTS = {"sv": SV, "en": EN}
 
 

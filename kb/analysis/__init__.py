@@ -39,6 +39,14 @@ ANALYSES: dict[str, str] = {
 """Analysis name -> ``module:function``."""
 
 
+def param_type_of(hint: Any) -> str:
+    """The query-parameter type (``kb.queries.PARAM_TYPES``) of an annotation: ``int | None`` is
+    'int', ``list[str]`` is 'list', anything else 'str'."""
+    kinds = [kind for kind in get_args(hint) if kind is not type(None)] if get_args(hint) else [hint]
+    kind = (get_origin(kinds[0]) or kinds[0]) if len(kinds) == 1 else str
+    return {bool: "bool", int: "int", float: "float", list: "list", tuple: "list"}.get(kind, "str")
+
+
 @dataclass(frozen=True)
 class Analysis:
     """An analysis: its name, function, one-line summary and keyword parameters."""
@@ -49,12 +57,8 @@ class Analysis:
     params: dict[str, inspect.Parameter]
 
     def param_type(self, name: str) -> str:
-        """The query-parameter type (``kb.queries.PARAM_TYPES``) of parameter ``name``, from the
-        function's annotation: ``int | None`` is 'int', ``list[str]`` is 'list', anything else 'str'."""
-        hint = get_type_hints(self.function).get(name, str)
-        kinds = [kind for kind in get_args(hint) if kind is not type(None)] if get_args(hint) else [hint]
-        kind = (get_origin(kinds[0]) or kinds[0]) if len(kinds) == 1 else str
-        return {bool: "bool", int: "int", float: "float", list: "list", tuple: "list"}.get(kind, "str")
+        """The query-parameter type of parameter ``name``, from the function's annotation."""
+        return param_type_of(get_type_hints(self.function).get(name, str))
 
     def parse(self, name: str, text: str) -> Any:
         """``text`` read as parameter ``name``'s annotated type; ``ValueError`` in words if it is not one."""

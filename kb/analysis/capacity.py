@@ -33,7 +33,7 @@ CAPACITY_COLUMNS = ["municipality", "municipality_name", "population", "year", "
 _FIGURES = ["fte_operations", "fte_development", "cost_operations_sek", "cost_development_sek"]
 
 
-def _figures(store: GraphStore, year: int | None) -> pd.DataFrame:
+def it_figures(store: GraphStore, year: int | None) -> pd.DataFrame:
     """Every municipality with its figures of ``year`` (default: the latest year in the data)."""
     rows = query_frame(store, "analysis/it_capacity",
                        ["municipality", "municipality_name", "population", "year", *_FIGURES])
@@ -88,7 +88,7 @@ def capacity(store: GraphStore, *, year: int | None = None,
     uses. ``signals`` counts the three (uncovered when > 0); most signals first, then the
     lowest cost against the median. Municipalities without figures stay, with a reason.
     """
-    rows = _ratios(_figures(store, year))
+    rows = _ratios(it_figures(store, year))
     gaps = uncovered(store, rows["municipality"].tolist(), covered_maturity, method)
     median_cost = rows["cost_per_inhabitant"].median()
     median_cost = median_cost if median_cost > 0 else np.nan

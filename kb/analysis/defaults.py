@@ -104,3 +104,33 @@ system the municipality uses supports it; otherwise it is 'uncovered'."""
 REALISM_MIN_DIFFERENCE = 1
 """A self-assessment this many levels above the external review is 'overestimated' (this
 many below: 'underestimated')."""
+
+# ---- scenarios (kb.scenario) ----
+
+SCENARIO_HANDOVER_DISCOUNT = 0.5
+"""asymmetrisk: a participant's effective maturity is the lead's less this (never below its own):
+a capability delivered from outside reaches the receiver somewhat below the lead's own level."""
+
+SCENARIO_INTEGRATION_DISCOUNT = 0.5
+"""sammanlaggning: the joint function reaches the best participant's maturity less this (never
+below a participant's own): merging costs something in the first years."""
+
+SCENARIO_SAMVERKAN_SHARE = 0.5
+"""samverkan: each participant closes this share of its distance to the best in the group."""
+
+SCENARIO_REGIONALLY_WEAK_SHARE = 0.5
+"""A capability is regionally weak when at least this share of the municipalities assessed in it
+are weak in it."""
+
+SCENARIO_POOLING_SHARE = 0.25
+"""Capacity: pooling one capability among two or more municipalities frees this share of the
+operations staff and cost each participant spends on it. What a municipality spends on one
+capability is assumed to be its operations FTE and cost divided evenly over the capabilities
+of the map (the data has no finer split)."""
+
+SCENARIO_MAX_DEPENDENTS = 5
+"""Risk: a lead on which this many municipalities or more would depend is a concentration risk."""
+
+SCENARIO_RECEIVING_MATURITY = 4
+"""A scenario generated from the candidates assumes the receiving level of an omfördelning
+(region, state agency, national service) delivers at this maturity (4 = managed)."""

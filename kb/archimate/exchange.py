@@ -120,6 +120,7 @@ NOT_EXCHANGED = (
     "regions and region membership",
     "IT capacity (it_capacity)",
     "collaborations, their members and the capabilities they cover",
+    "scenarios and their arrangements",
     "the dataset row (exported as the model's name and documentation, not imported)",
 )
 

@@ -1,0 +1,9 @@
+// title: Load arrangements
+// description: Create one Arrangement node per row in the graph being built;
+//   relationships find it by its key afterwards.
+// param rows: list | Rows as {p: properties}, sent in batches by kb.load.
+// audience: the loader
+// mode: write
+UNWIND $rows AS row
+CREATE (n:Arrangement)
+SET n += row.p
