@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from kb.model import graph_labels, label_keys, relationship_types
 from kb.queries import Query, QueryFileError, get_query, parse_query, queries_dir, run_query
 from kb.store import GraphStore
 
@@ -29,8 +30,13 @@ LINT_CACHE = "kb/neo4j_lint"
 ERROR = 1
 """Diagnostic severity of an error in the language server protocol (2 is a warning)."""
 
-EXAMPLE_PARAMS: dict[str, dict[str, Any]] = {}
-"""Values for the read queries' parameters that have no default in their header."""
+EXAMPLE_PARAMS: dict[str, dict[str, Any]] = {
+    "export/nodes": {"labels": list(graph_labels())},
+    "export/relationships": {"types": list(relationship_types()), "keys": label_keys()},
+    "load/owner": {"labels": list(graph_labels())},
+}
+"""Values for the read queries' parameters that have no default in their header: the exporter's and
+the loader's, which always get them from kb.model."""
 
 LINT_PROBES = {
     "probe/syntax": "MATCH (n RETURN n",
@@ -188,7 +194,5 @@ def test_read_query_runs(path: Path, query_store: GraphStore) -> None:
 
 def test_the_count_queries_default_to_the_models_labels_and_types() -> None:
     """The console's counts show the knowledge base's own labels and types, as kb.model names them."""
-    from kb.model import graph_labels, relationship_types
-
     assert get_query("graph/label_counts").bind({})["labels"] == list(graph_labels())
     assert get_query("graph/relationship_counts").bind({})["types"] == list(relationship_types())

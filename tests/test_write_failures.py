@@ -35,7 +35,8 @@ class _FailingStore:
     def __init__(self, store: GraphStore, fail_at: int, how: str) -> None:
         self.store, self.fail_at, self.how, self.statements = store, fail_at, how, 0
 
-    def replace_graph(self, fill: Callable[[WriteRunner], None], indexes: Iterable[tuple[str, str]]) -> None:
+    def replace_graph(self, fill: Callable[[WriteRunner], None], indexes: Iterable[tuple[str, str]],
+                      labels: Iterable[str] = ()) -> None:
         def failing_fill(run: WriteRunner) -> None:
             def counted(cypher: str, params: dict[str, Any]) -> list[tuple]:
                 self.statements += 1
@@ -46,7 +47,7 @@ class _FailingStore:
                 return run(cypher, params)
             fill(counted)
 
-        self.store.replace_graph(failing_fill, indexes)
+        self.store.replace_graph(failing_fill, indexes, labels)
 
 
 def _statements(store: GraphStore, dataset: Any) -> int:
