@@ -9,6 +9,9 @@
 | KB_ROW_CAP          | 10000              | most rows a read query returns                  |
 | KB_INTERNAL_TIMEOUT_MS | 300000          | time limit of the product's own uncapped reads  |
 |                     |                    | (export, change report, analyses)               |
+| KB_QUERY_MEMORY_MB  | 1024               | most memory one query may use (embedded engine) |
+| KB_SERVER_MEMORY_MB | 8192               | address space of the embedded server process: a |
+|                     |                    | query past it ends the server, which restarts   |
 | KB_AUTH             | none               | who is signed in: ``none`` (open, every role),  |
 |                     |                    | ``oidc`` (st.login) or ``header`` (a proxy's)   |
 | KB_ROLES_FILE       | (none)             | TOML file: role -> users and groups             |
@@ -48,6 +51,8 @@ DEFAULT_URL = "embedded:.kb"
 DEFAULT_TIMEOUT_MS = 5000
 DEFAULT_ROW_CAP = 10_000
 DEFAULT_INTERNAL_TIMEOUT_MS = 300_000
+DEFAULT_QUERY_MEMORY_MB = 1024
+DEFAULT_SERVER_MEMORY_MB = 8192
 AUTH_MODES = ("none", "oidc", "header")
 MB = 1 << 20
 _WHOLE = re.compile(r"[0-9]{1,18}")
@@ -107,6 +112,8 @@ class Settings:
     query_timeout_ms: int = DEFAULT_TIMEOUT_MS
     row_cap: int = DEFAULT_ROW_CAP
     internal_timeout_ms: int = DEFAULT_INTERNAL_TIMEOUT_MS
+    query_memory_mb: int = DEFAULT_QUERY_MEMORY_MB
+    server_memory_mb: int = DEFAULT_SERVER_MEMORY_MB
     neo4j_username: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str | None = None
@@ -130,6 +137,8 @@ class Settings:
             query_timeout_ms=_whole(env, "KB_QUERY_TIMEOUT_MS", DEFAULT_TIMEOUT_MS),
             row_cap=_whole(env, "KB_ROW_CAP", DEFAULT_ROW_CAP),
             internal_timeout_ms=_whole(env, "KB_INTERNAL_TIMEOUT_MS", DEFAULT_INTERNAL_TIMEOUT_MS),
+            query_memory_mb=_whole(env, "KB_QUERY_MEMORY_MB", DEFAULT_QUERY_MEMORY_MB),
+            server_memory_mb=_whole(env, "KB_SERVER_MEMORY_MB", DEFAULT_SERVER_MEMORY_MB, minimum=512),
             neo4j_username=env.get("NEO4J_USERNAME", "neo4j"),
             neo4j_password=env.get("NEO4J_PASSWORD", ""),
             neo4j_database=env.get("NEO4J_DATABASE") or None,

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from kb.settings import Settings
 from kb.store.base import (
+    ForeignData,
     GraphNode,
     GraphPath,
     GraphRelationship,
     GraphStore,
     LoadInProgress,
+    PermissionDenied,
     QueryError,
     QueryResult,
     QueryTimeout,
+    QueryTooLarge,
     ReadOnlyError,
     StoreError,
     StoreUnavailable,
@@ -52,7 +55,8 @@ def open_store(settings: Settings | None = None, url: str | None = None) -> Grap
 
 
 __all__ = [
-    "GraphNode", "GraphPath", "GraphRelationship", "GraphStore", "LoadInProgress",
-    "QueryError", "QueryResult", "QueryTimeout", "ReadOnlyError", "StoreError",
+    "ForeignData", "GraphNode", "GraphPath", "GraphRelationship", "GraphStore", "LoadInProgress",
+    "PermissionDenied", "QueryError", "QueryResult", "QueryTimeout", "QueryTooLarge", "ReadOnlyError",
+    "StoreError",
     "StoreUnavailable", "open_store",
 ]

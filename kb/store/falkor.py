@@ -17,11 +17,13 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
+
+from redis.exceptions import ConnectionError as ServerGone
 
 from kb.store.base import (
     ONE_STATEMENT,
@@ -33,6 +35,7 @@ from kb.store.base import (
     QueryError,
     QueryResult,
     QueryTimeout,
+    QueryTooLarge,
     ReadOnlyError,
     StoreUnavailable,
     WriteRunner,
@@ -45,6 +48,9 @@ from kb.store.base import (
 STAGING_MARK = "__loading_"
 LOAD_WAIT_SECONDS = 30.0
 """How long a load waits for another load on the same embedded database before giving up."""
+
+MAX_QUEUED_QUERIES = 256
+"""Most queries the embedded engine queues behind the running ones; past it, new ones are refused."""
 
 DURABILITY = {"appendonly": "yes", "appendfsync": "always"}
 """Embedded server config: every write is in the append-only log on disk before it returns."""
@@ -83,6 +89,8 @@ def _translate(err: Exception) -> QueryError:
         return refusal(ReadOnlyError)
     if "Query timed out" in text:
         return refusal(QueryTimeout)
+    if "mem consumption exceeded capacity" in text:
+        return refusal(QueryTooLarge)
     if "more than one statement" in text:
         return QueryError(ONE_STATEMENT)
     return QueryError(text.replace("errMsg: ", "").split(" errCtx:")[0])
@@ -238,6 +246,27 @@ class FalkorStore(GraphStore):
     def read(self, cypher: str, params: dict[str, Any] | None = None, *,
              timeout_ms: int | None = None, row_cap: int | None = -1) -> QueryResult:
         refuse_load_csv(cypher)
+        self._revive()
+        try:
+            return self._read(cypher, params, timeout_ms, row_cap)
+        except ServerGone as err:
+            self._reconnect()  # not sent again: this very query may be what stopped the server
+            raise StoreUnavailable(
+                "The database server stopped while it ran this query, most likely because the query "
+                "needed more memory than the server may use (KB_SERVER_MEMORY_MB). The server has "
+                "been started again and nothing stored was lost; narrow the query.") from err
+
+    def _revive(self) -> None:
+        """Before a query: connect anew if the server is known to have died (embedded only)."""
+
+    def _reconnect(self) -> None:
+        """Connect anew; on failure say so in words (``StoreUnavailable``)."""
+        with suppress(ServerGone):
+            self._db.connection.close()
+        self._db = self._connect()
+
+    def _read(self, cypher: str, params: dict[str, Any] | None, timeout_ms: int | None,
+              row_cap: int | None) -> QueryResult:
         timeout, cap = self._limits(timeout_ms, row_cap)
         started = time.perf_counter()
         graph = self.graph
@@ -251,14 +280,21 @@ class FalkorStore(GraphStore):
             from falkordb.query_result import QueryResult as ClientResult
 
             columns, rows = _rows(ClientResult(graph, response))
+        except ServerGone:
+            raise
         except Exception as err:
             raise _translate(err) from err
         return collect(columns, rows, cap, started)
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        self._revive()
         started = time.perf_counter()
         try:
             result = self.graph.query(cypher, params or None)
+        except ServerGone as err:  # not retried: the write may or may not have happened
+            self._reconnect()
+            raise StoreUnavailable(f"The {self.description} went away during this write; it is "
+                                   "running again. Check whether the change was made, then retry.") from err
         except Exception as err:
             raise _translate(err) from err
         columns, rows = _rows(result)
@@ -394,9 +430,55 @@ class EmbeddedStore(FalkorStore):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             with _file_lock(folder / "open.lock", wait_seconds=None):
-                return FalkorDB(str(folder / "graph.rdb"), serverconfig=dict(DURABILITY))
+                db = FalkorDB(str(folder / "graph.rdb"), serverconfig=dict(DURABILITY))
+                self._limit_engine(db)
+                return db
         except Exception as err:
             raise StoreUnavailable(f"Cannot start the {self.description}: {err}") from err
+
+    def _server_alive(self) -> bool:
+        """Whether the server process runs; a dead child of this process is reaped (a zombie
+        still looks alive to the library)."""
+        import psutil
+
+        try:
+            server = psutil.Process(self._db.client.pid)
+            if server.status() != psutil.STATUS_ZOMBIE:
+                return True
+            server.wait(timeout=5)
+        except psutil.Error:
+            pass
+        return False
+
+    def _revive(self) -> None:
+        if not self._server_alive():
+            self._reconnect()
+
+    def _reconnect(self) -> None:
+        """Connect anew, which starts a new server from the files on disk if the old one died."""
+        self._server_alive()
+        super()._reconnect()
+
+    def _limit_engine(self, db: Any) -> None:
+        """The engine's own limits, so one query cannot take the server down for everyone.
+
+        Per query: at most ``query_memory_mb`` (the engine stops it with an error), a default
+        time limit of ``query_timeout_ms`` and a hard one of the longest limit the product uses;
+        at most ``MAX_QUEUED_QUERIES`` waiting. For the server process: an address-space limit
+        of ``server_memory_mb``, so an allocation the engine does not count (a huge ``range()``)
+        ends the server within seconds instead of eating the host's memory; the store then
+        starts it again from its files (``read`` reconnects), and nothing written is lost.
+        """
+        import psutil
+
+        s = self.settings
+        limits = {"QUERY_MEM_CAPACITY": s.query_memory_mb * 2**20, "TIMEOUT_DEFAULT": s.query_timeout_ms,
+                  "TIMEOUT_MAX": max(s.query_timeout_ms, s.internal_timeout_ms),
+                  "MAX_QUEUED_QUERIES": MAX_QUEUED_QUERIES}
+        for name, value in limits.items():
+            db.connection.execute_command("GRAPH.CONFIG", "SET", name, value)
+        server_bytes = s.server_memory_mb * 2**20
+        psutil.Process(db.client.pid).rlimit(psutil.RLIMIT_AS, (server_bytes, server_bytes))
 
     def _build_and_swap(self, build: Callable[[Any], None]) -> None:
         with _file_lock(self.folder / "load.lock", wait_seconds=LOAD_WAIT_SECONDS):
@@ -412,6 +494,10 @@ class EmbeddedStore(FalkorStore):
         client = self._db.client
         with _file_lock(self.folder / "open.lock", wait_seconds=None):
             pid = client.pid
-            if pid and client._connection_count() <= 1:
+            try:
+                last = client._connection_count() <= 1
+            except ServerGone:  # the server is dead already: reap it and clean up after it
+                last = True
+            if pid and last:
                 _kill_and_wait(pid)
             client._cleanup()

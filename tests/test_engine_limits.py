@@ -1,0 +1,105 @@
+"""One user's query never takes the database down for the others: the engines' own limits hold.
+
+Embedded FalkorDB runs with a per-query memory limit, default and maximum time limits and an
+address-space limit on the server process (``EmbeddedStore._limit_engine``); a server that
+dies (of a query, or of a kill) is started again by the next read. Neo4j runs with a
+per-transaction memory limit (``neo4j_server/neo4j.conf``) and the transaction time limit.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from app_harness import metric, open_page, point_at
+
+from kb.load import write_dataset
+from kb.settings import Settings
+from kb.store import GraphStore, QueryTooLarge, StoreError, open_store
+from kb.synthetic import generate
+
+SECONDS = 30.0
+"""A hostile query must be over (refused or answered) within this, and the next one answer."""
+
+
+def _next_query_answers(store: GraphStore) -> None:
+    started = time.perf_counter()
+    assert store.read("RETURN 1 AS one").rows == [(1,)]
+    assert time.perf_counter() - started < 10
+
+
+def test_a_read_that_collects_without_bound_is_stopped_as_too_large(store: GraphStore) -> None:
+    write_dataset(store, generate(3))
+    before = store.read("MATCH (m:Municipality) RETURN count(m)").scalar()
+    started = time.perf_counter()
+    with pytest.raises(QueryTooLarge, match="more memory than the database allows"):
+        store.read("UNWIND range(1, 100000000) AS x RETURN collect(x)", timeout_ms=60_000)
+    assert time.perf_counter() - started < SECONDS
+    _next_query_answers(store)
+    assert store.read("MATCH (m:Municipality) RETURN count(m)").scalar() == before == 3
+
+
+def test_a_huge_range_is_over_in_seconds_and_the_next_query_answers(store: GraphStore,
+                                                                     tmp_path: Path) -> None:
+    """Embedded: the engine does not count this allocation; the address-space limit ends the server
+    within seconds and the next read starts it again (a server of its own, not the session's).
+    Neo4j answers or refuses it by its limits."""
+    if store.backend == "embedded":
+        store = _own_embedded(tmp_path)
+    write_dataset(store, generate(3))
+    started = time.perf_counter()
+    try:
+        store.read("RETURN size(range(1, 1000000000)) AS n", timeout_ms=60_000)
+    except StoreError as err:
+        assert "Traceback" not in str(err)
+    assert time.perf_counter() - started < SECONDS
+    _next_query_answers(store)
+    assert store.read("MATCH (m:Municipality) RETURN count(m)").scalar() == 3
+
+
+def test_the_embedded_engine_runs_with_its_limits(embedded_store: GraphStore) -> None:
+    def config(name: str) -> int:
+        return embedded_store._db.connection.execute_command("GRAPH.CONFIG", "GET", name)[1]
+
+    s = embedded_store.settings
+    assert config("QUERY_MEM_CAPACITY") == s.query_memory_mb * 2**20
+    assert config("TIMEOUT_DEFAULT") == s.query_timeout_ms
+    assert config("TIMEOUT_MAX") == max(s.query_timeout_ms, s.internal_timeout_ms)
+    import psutil
+
+    limit = psutil.Process(embedded_store._db.client.pid).rlimit(psutil.RLIMIT_AS)
+    assert limit == (s.server_memory_mb * 2**20,) * 2
+
+
+def _own_embedded(folder: Path) -> GraphStore:
+    return open_store(Settings(graph_url=f"embedded:{folder}", graph_name="kb"))
+
+
+def test_a_store_whose_server_was_killed_reconnects_on_the_next_read(tmp_path: Path) -> None:
+    store = _own_embedded(tmp_path)
+    try:
+        write_dataset(store, generate(4))
+        os.kill(store._db.client.pid, signal.SIGKILL)
+        time.sleep(0.2)
+        assert store.read("MATCH (m:Municipality) RETURN count(m)").scalar() == 4  # from the files on disk
+    finally:
+        store.close()
+
+
+def test_the_app_keeps_working_after_the_embedded_server_dies(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _own_embedded(tmp_path)
+    try:
+        write_dataset(store, generate(5))
+        point_at(monkeypatch, store)
+        assert metric(open_page("overview"), "label.Municipality") == "5"
+        os.kill(store._db.client.pid, signal.SIGKILL)
+        time.sleep(0.2)
+        at = open_page("overview")
+        assert not at.exception
+        assert metric(at, "label.Municipality") == "5"
+    finally:
+        store.close()
