@@ -69,9 +69,9 @@ def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> No
 
 
 @pytest.fixture
-def app_url(embedded_demo: GraphStore, tmp_path: Path) -> Iterator[str]:
-    """`streamlit run app.py` on the demo data in the embedded database, stopped afterwards."""
-    store = embedded_demo
+def app_url(demo_store: GraphStore, tmp_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` on the demo data, on each engine in turn, stopped afterwards."""
+    store = demo_store
     port = _free_port()
     env = dict(os.environ, **store_env(store))
     log = open(tmp_path / "streamlit.log", "w")  # noqa: SIM115 - closed after the server stops
@@ -140,7 +140,7 @@ def _settle(page, seconds: float = 15.0) -> None:
     page.wait_for_timeout(300)
 
 
-def test_every_page_in_a_real_browser(app_url):
+def test_every_page_in_a_real_browser(app_url: str, demo_store: GraphStore) -> None:
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing at /usr/bin/chromium: run the project's set-up "
                     "(make setup, which installs Debian's chromium package) first.")
@@ -159,9 +159,10 @@ def test_every_page_in_a_real_browser(app_url):
                 _check(page, name)
                 _settle(page)
                 assert page.get_by_text("Traceback").count() == 0, f"{name} shows an exception"
-                page.screenshot(path=str(SHOTS / f"{name}.png"))
-                if name in MAIN_PAGES and os.environ.get("KB_UPDATE_SCREENSHOTS"):
-                    shutil.copyfile(SHOTS / f"{name}.png", README_SHOTS / f"{name}.png")
+                page.screenshot(path=str(SHOTS / f"{demo_store.backend}-{name}.png"))
+                if (name in MAIN_PAGES and demo_store.backend == "embedded"
+                        and os.environ.get("KB_UPDATE_SCREENSHOTS")):
+                    shutil.copyfile(SHOTS / f"embedded-{name}.png", README_SHOTS / f"{name}.png")
         finally:
             browser.close()
 
