@@ -20,6 +20,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -104,8 +105,9 @@ def neo4j_demo_server(_neo4j_servers: tuple[Neo4jServer, Neo4jServer]) -> Neo4jS
 
 def neo4j_settings(server: Neo4jServer, **changes: Any) -> Settings:
     """Settings that point the product at ``server``."""
-    return Settings(graph_url=server.url, graph_name=NEO4J_GRAPH_NAME, neo4j_username=server.username,
-                    neo4j_password=server.password, **changes)
+    settings = Settings(graph_url=server.url, graph_name=NEO4J_GRAPH_NAME, neo4j_username=server.username,
+                        neo4j_password=server.password)
+    return replace(settings, **changes)
 
 
 def empty_neo4j(store: GraphStore) -> None:
