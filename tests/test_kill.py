@@ -5,7 +5,7 @@ prints ``WRITING`` when its write begins (the load's first progress tick) and ``
 it has returned. Each kill point waits for ``WRITING``, sleeps a random time (fixed seed)
 up to 1.3 times a measured full load, and SIGKILLs either the loader or the database
 server. A kill lands *in the write window* when the child had said ``WRITING`` but not
-``DONE``; the tests assert that at least 30 of the 100 points per engine landed there, so
+``DONE``; the tests assert that at least 30 of the loader kills per engine landed there, so
 the claim is about killed writes, not killed start-ups. After each kill a new connection
 must see exactly the old dataset or the new one (by a checksum of every exported key).
 
@@ -155,7 +155,7 @@ def test_killed_loaders_leave_old_or_new(store: GraphStore, loader_for) -> None:
     loader = loader_for(store.settings)
     seen = _kill_points(store, loader, points, _kill_loader, lambda: store, seed=11)
     assert seen["old"] + seen["new"] == points
-    assert seen["in_window"] >= MIN_IN_WINDOW * points // KILL_POINTS
+    assert seen["in_window"] >= MIN_IN_WINDOW
     assert seen["old"] >= 2  # a kill mid-write rolled back
 
 
