@@ -226,3 +226,33 @@ def test_candidate_summary_shows_text_from_the_data_as_text():
     text = candidate_markdown(row, "sv", lambda key, **_: key)
     assert r"\[Klicka\]\(https://evil\.example\) \<img src=x\> \*fet\*" in text
     assert "](" not in text and not re.search(r"(?<!\\)[<\[*]", text)  # each one escaped
+
+
+def test_a_load_by_another_process_shows_at_the_next_run(store, monkeypatch, tmp_path):
+    """``kb load`` in another process while the app runs: the next page run shows it (the cached
+    results are keyed on the database's version token), with no restart and no waiting."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import store_env
+
+    from kb.load import write_dataset
+    from loaders.csv_folder import write_csv_folder
+
+    def records(municipalities: int) -> RawDataset:
+        first = RECORDS["municipalities"][:municipalities]
+        return RawDataset.from_records({**RECORDS, "municipalities": first, "assessments": [],
+                                        "system_usage": [], "it_capacity": [], "region_members": [],
+                                        "collaboration_members": []})
+
+    write_dataset(store, validate(records(2)))
+    point_at(monkeypatch, store)
+    assert metric(open_page("overview"), "label.Municipality") == "2"
+    folder = tmp_path / "three"
+    write_csv_folder(validate(records(3)), folder)
+    kb = os.path.join(os.path.dirname(sys.executable), "kb")
+    done = subprocess.run([kb, "load", str(folder)], env={**os.environ, **store_env(store)},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert metric(open_page("overview"), "label.Municipality") == "3"

@@ -3,7 +3,8 @@
 The store is opened once per (URL, graph name) with ``st.cache_resource``. Results are
 cached with ``st.cache_data`` keyed on the database and a *data version* that
 ``bump_data_version`` raises after a load, so a load invalidates every cached result.
-A load made elsewhere (``kb load`` while the app runs) shows within ``CACHE_SECONDS``.
+A load or update made elsewhere (``kb load`` while the app runs) changes the database's version
+token (``GraphStore.version``), which every cached result is keyed on, so it shows at the next run.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from kb.store import GraphStore, open_store
 from ui.texts import language
 
 CACHE_SECONDS = 120
+Version = tuple[int, str | None]
+"""What cached results are keyed on: this process's loads and the database's version token."""
 """How long a cached result is kept when nothing in the app has changed the data."""
 
 
@@ -50,9 +53,10 @@ def _versions() -> dict[tuple[str, str], int]:
     return {}
 
 
-def data_version() -> int:
-    """How many loads this process has made into the current database."""
-    return _versions().get(_where(), 0)
+def data_version() -> Version:
+    """How many loads this process has made into the current database, and the database's own
+    version token (``GraphStore.version``), which a load or update by any other process changes."""
+    return _versions().get(_where(), 0), get_store().version()
 
 
 def bump_data_version() -> None:
@@ -62,7 +66,7 @@ def bump_data_version() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=256, ttl=CACHE_SECONDS)
-def _query(where: tuple[str, str], version: int, name: str, params: tuple) -> pd.DataFrame:
+def _query(where: tuple[str, str], version: Version, name: str, params: tuple) -> pd.DataFrame:
     return query_frame(get_store(), name, **dict(params))
 
 
@@ -72,7 +76,7 @@ def query(name: str, **params: Any) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=CACHE_SECONDS)
-def _assessments(where: tuple[str, str], version: int, round: int | None, method: str,
+def _assessments(where: tuple[str, str], version: Version, round: int | None, method: str,
                  current: bool) -> tuple[pd.DataFrame, list[str]]:
     with trace_queries() as used:
         if current:
@@ -104,7 +108,7 @@ def assessment_rounds() -> list[int]:
 
 
 @st.cache_data(show_spinner=False, max_entries=128, ttl=CACHE_SECONDS)
-def _analysis(where: tuple[str, str], version: int, name: str,
+def _analysis(where: tuple[str, str], version: Version, name: str,
               params: tuple) -> tuple[pd.DataFrame, list[str]]:
     with trace_queries() as used:
         frame = run_analysis(get_store(), name, **dict(params))
@@ -146,7 +150,7 @@ def relationship_counts() -> dict[str, int]:
 
 
 @st.cache_data(show_spinner=False, max_entries=32, ttl=CACHE_SECONDS)
-def _scenario(where: tuple[str, str], version: int, kind: str, names: tuple[str, ...]) -> Any:
+def _scenario(where: tuple[str, str], version: Version, kind: str, names: tuple[str, ...]) -> Any:
     from kb import scenario
 
     if kind == "list":

@@ -248,6 +248,11 @@ class GraphStore(ABC):
         """
 
     @abstractmethod
+    def version(self) -> str | None:
+        """A token that changes whenever the graph is replaced or updated, by any process (None
+        before the first load); readers compare it to know that cached results are stale."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release the connection (and the embedded server when no one else uses it)."""
 

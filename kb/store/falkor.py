@@ -46,6 +46,8 @@ from kb.store.base import (
 )
 
 STAGING_MARK = "__loading_"
+VERSION_KEY = "kb-version:"
+"""Prefix of the Redis key that holds a graph's version token (``GraphStore.version``)."""
 LOAD_WAIT_SECONDS = 30.0
 """How long a load waits for another load on the same embedded database before giving up."""
 
@@ -350,9 +352,20 @@ class FalkorStore(GraphStore):
         try:
             build(staging)
             self._db.connection.rename(staging_name, self.settings.graph_name)
+            self._db.connection.set(self._version_key, uuid.uuid4().hex)
         finally:
             if staging_name in self._db.list_graphs():
                 staging.delete()
+
+    @property
+    def _version_key(self) -> str:
+        return f"{VERSION_KEY}{self.settings.graph_name}"
+
+    def version(self) -> str | None:
+        """Set anew after every swap (a plain key beside the graph in the same server)."""
+        self._revive()
+        value = self._db.connection.get(self._version_key)
+        return value.decode() if isinstance(value, bytes) else value
 
     def drop_stale_staging(self) -> None:
         """Delete graphs left behind by loads that were killed before they finished."""

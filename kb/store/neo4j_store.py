@@ -214,6 +214,11 @@ class Neo4jStore(GraphStore):
         fill(run)
         tx.run(get_query("load/mark_owner").cypher, {"name": name, "labels": owned}).consume()
 
+    def version(self) -> str | None:
+        """The marker's load count, which every load's transaction raises."""
+        loads = self.read(get_query("load/version").cypher, {"name": self.settings.graph_name}).scalar()
+        return None if loads is None else str(loads)
+
     def close(self) -> None:
         self._driver.close()
 
