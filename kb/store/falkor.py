@@ -364,6 +364,24 @@ class FalkorStore(GraphStore):
     def close(self) -> None:
         self._db.connection.close()
 
+    def update_graph(self, fill: Callable[[WriteRunner], None]) -> None:
+        """Copy the live graph to a staging name (``GRAPH.COPY``), run ``fill`` on the copy and
+        rename the copy over the live graph, as a load does (and under the same load lock)."""
+        def build(staging: Any) -> None:
+            def run(cypher: str, params: dict[str, Any]) -> list[tuple]:
+                try:
+                    return list(staging.query(cypher, params).result_set)
+                except Exception as err:
+                    raise _translate(err) from err
+
+            if self.settings.graph_name in self._db.list_graphs():
+                self._db.connection.execute_command("GRAPH.COPY", self.settings.graph_name, staging.name)
+            else:
+                staging.query("RETURN 1")
+            fill(run)
+
+        self._build_and_swap(build)
+
 
 @contextmanager
 def _file_lock(path: Path, wait_seconds: float | None) -> Iterator[None]:
