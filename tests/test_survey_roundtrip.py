@@ -69,7 +69,7 @@ def _orust_changes_its_systems(path: Path) -> None:
 
 
 def test_a_round_made_filled_and_collected_for_twelve_of_fourteen(demo: GraphStore, tmp_path: Path) -> None:
-    paths = make_questionnaires(demo, ROUND, tmp_path / "out", deadline=None, contact="Anna, anna@fyrbodal.se")
+    paths = make_questionnaires(demo, ROUND, tmp_path / "out", contact="Anna, anna@fyrbodal.se")
     assert len(paths) == 14 and paths[0].name == "2027-1421-orust.xlsx"
     typed = _fill(paths)
     _orust_changes_its_systems(paths[0])
