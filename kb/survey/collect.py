@@ -183,20 +183,18 @@ def _sources(paths: Iterable[Path | Source], tmp: Path) -> tuple[list[Source], l
     sources: list[Source] = []
     problems: list[Problem] = []
     for item in paths:
-        if isinstance(item, Source):
-            sources.append(item)
-            continue
-        path = Path(item)
+        source = item if isinstance(item, Source) else Source(str(item), Path(item).name, Path(item))
+        path = source.path
         if path.is_dir():
             sources += [Source(str(p), p.name, p) for p in sorted(path.rglob("*.xlsx"))
                         if not p.name.startswith(("~$", "."))]
         elif path.suffix.lower() == ".zip":
-            found, trouble = _unzip(path, tmp / f"zip{len(sources)}-{len(problems)}")
+            found, trouble = _unzip(source, tmp / f"zip{len(sources)}-{len(problems)}")
             sources, problems = sources + found, problems + trouble
         elif path.exists():
-            sources.append(Source(str(path), path.name, path))
+            sources.append(source)
         else:
-            problems.append(Problem(str(path), "no such file or folder",
+            problems.append(Problem(source.shown, "no such file or folder",
                                     expected="a questionnaire (.xlsx), a folder or a zip of them"))
     if len(sources) > MAX_FILES:
         problems.append(Problem(str(sources[MAX_FILES].shown), f"more than {MAX_FILES:,} workbooks "
@@ -205,13 +203,14 @@ def _sources(paths: Iterable[Path | Source], tmp: Path) -> tuple[list[Source], l
     return sources, problems
 
 
-def _unzip(path: Path, folder: Path) -> tuple[list[Source], list[Problem]]:
-    """The .xlsx members of the zip at ``path``, written by file name only into ``folder``."""
+def _unzip(zipped: Source, folder: Path) -> tuple[list[Source], list[Problem]]:
+    """The .xlsx members of the zip ``zipped``, written by file name only into ``folder``."""
+    path = zipped.shown
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(zipped.path) as archive:
             members = [m for m in archive.infolist() if _is_workbook_member(m.filename)]
             if len(members) > MAX_FILES:
-                return [], [Problem(str(path), f"the zip holds {len(members):,} workbooks",
+                return [], [Problem(path, f"the zip holds {len(members):,} workbooks",
                                     expected=f"at most {MAX_FILES:,} in one batch")]
             sources, problems = [], []
             for number, member in enumerate(members):
@@ -225,7 +224,7 @@ def _unzip(path: Path, folder: Path) -> tuple[list[Source], list[Problem]]:
                 sources.append(Source(shown, target.name, target))
             return sources, problems
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        return [], [Problem(str(path), f"the file cannot be read as a zip archive ({err})",
+        return [], [Problem(path, f"the file cannot be read as a zip archive ({err})",
                             expected="a zip of questionnaires (.xlsx)")]
 
 
