@@ -48,12 +48,12 @@ CAPABILITY_FIELDS = (
     Field("area", "Område", "Area", width=24),
     Field("name", "Förmåga", "Capability", width=40),
     Field("description", "Beskrivning", "Description", width=50),
-    Field("key_capability", "Nyckelförmåga", "Key capability", width=12),
-    Field("previous_maturity", "Mognad {previous}", "Maturity {previous}", width=12),
-    Field("previous_target", "Mål {previous}", "Target {previous}", width=12),
-    Field("previous_self", "Självskattning {previous}", "Self-assessed {previous}", width=14),
-    Field("maturity", "Mognad {round}", "Maturity {round}", answer=True, width=12),
-    Field("target", "Mål {round}", "Target {round}", answer=True, width=12),
+    Field("key_capability", "Nyckelförmåga", "Key capability", width=15),
+    Field("previous_maturity", "Mognad {previous}", "Maturity {previous}", width=15),
+    Field("previous_target", "Mål {previous}", "Target {previous}", width=13),
+    Field("previous_self", "Självskattning {previous}", "Self-assessed {previous}", width=21),
+    Field("maturity", "Mognad {round}", "Maturity {round}", answer=True, width=15),
+    Field("target", "Mål {round}", "Target {round}", answer=True, width=13),
     Field("comment", "Kommentar", "Comment", answer=True, width=40),
 )
 SYSTEM_FIELDS = (

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -51,6 +51,9 @@ _BOLD = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 _ANSWER_FILL = PatternFill("solid", fgColor="FFF2CC")
 _OPEN = Protection(locked=False)
+_WRAP, _TOP = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+_COVER_LINE = 100
+"""Characters of cover text per line in its column B (110 characters wide)."""
 _DATE_FORMAT = "yyyy-mm-dd"
 _MODEL_CHECKS = {"maturity": ("assessments", "maturity"), "target": ("assessments", "target"),
                  "annual_cost_sek": ("system_usage", "annual_cost_sek"),
@@ -104,6 +107,10 @@ def _write(facts: RoundFacts, code: str, name: str, lang: str, deadline: date | 
     usage = _systems(wb.create_sheet(sheets["systems"], 2), facts, code, lang, catalogue)
     _capacity(wb.create_sheet(sheets["capacity"], 3), facts, code, lang)
     _identity(wb.create_sheet(IDENTITY_SHEET), facts, code, name, lang, usage, made)
+    for ws in wb.worksheets:  # printed: landscape, one page wide
+        ws.page_setup.orientation = "landscape"
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     wb.security = WorkbookProtection(lockStructure=True)
     wb.save(path)
     return path
@@ -112,11 +119,11 @@ def _write(facts: RoundFacts, code: str, name: str, lang: str, deadline: date | 
 def _cover(ws: Worksheet, facts: RoundFacts, code: str, name: str, lang: str,
            deadline: date | None, contact: str) -> None:
     text = COVER[lang]
-    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 22, 100
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 18, 110
     ws.append([text["title"].format(round=facts.round)])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([])
-    for key, value in (("municipality", f"{name} ({code})"), ("round", facts.round),
+    for key, value in (("municipality", f"{name} ({code})"), ("round", str(facts.round)),
                        ("deadline", deadline.isoformat() if deadline else "–"),
                        ("contact", contact or "–")):
         ws.append([text[key], spreadsheet_safe(value)])
@@ -125,14 +132,21 @@ def _cover(ws: Worksheet, facts: RoundFacts, code: str, name: str, lang: str,
     ws.append([text["how"]])
     ws.cell(ws.max_row, 1).font = _BOLD
     for step in text["steps"]:
-        ws.append([step])
+        _wrapped(ws, step[:1], step[3:])
     ws.append([])
     ws.append([text["scale"]])
     ws.cell(ws.max_row, 1).font = _BOLD
     for level, words in MATURITY_WORDS[lang].items():
         label = MATURITY_SV[level] if lang == "sv" else words.split(":")[0].lower()
-        ws.append([f"{level} ({label})", words])
+        _wrapped(ws, f"{level} ({label})", words.split(": ", 1)[1])
     ws.protection.sheet = True
+
+
+def _wrapped(ws: Worksheet, label: str, text: str) -> None:
+    """A row of a label and a text wrapped in column B, tall enough for its lines."""
+    ws.append([label, text])
+    ws.cell(ws.max_row, 1).alignment, ws.cell(ws.max_row, 2).alignment = _TOP, _WRAP
+    ws.row_dimensions[ws.max_row].height = 15 * (len(text) // _COVER_LINE + 1)
 
 
 def _header(ws: Worksheet, fields: Sequence[Field], lang: str, facts: RoundFacts) -> None:
