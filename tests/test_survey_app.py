@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from app_harness import open_page, point_at
-from conftest import LoadRecords
+from app_harness import open_page
+from conftest import LoadRecords, store_env
 from survey_fill import fill_capabilities
 from test_survey_bad import _records
 
-from kb.settings import Settings
 from kb.store import GraphStore, open_store
 from kb.survey import collect_answers, make_questionnaires
 from ui.texts import SV
@@ -26,7 +25,9 @@ from ui.texts import SV
 @pytest.fixture
 def round_graph(store: GraphStore, load_records: LoadRecords, monkeypatch: pytest.MonkeyPatch) -> GraphStore:
     load_records(**_records())
-    return point_at(monkeypatch, store)
+    for name, value in store_env(store).items():
+        monkeypatch.setenv(name, value)
+    return store
 
 
 def _status(at) -> pd.DataFrame:
@@ -41,8 +42,7 @@ def test_an_answer_collected_elsewhere_shows_in_the_open_app(round_graph: GraphS
 
     one, _ = make_questionnaires(round_graph, 2025, tmp_path)
     fill_capabilities(one, {"c1": (3, 4), "c2": (2, 2), "c3": (1, 3)}, 2025)
-    other = open_store(Settings(graph_url=round_graph.settings.graph_url,
-                                graph_name=round_graph.settings.graph_name))
+    other = open_store(round_graph.settings)  # a connection of its own, as kb survey collect opens
     try:
         assert collect_answers(other, 2025, [one]).written == 1
     finally:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import DEMO
+from conftest import DEMO, store_env
 from survey_fill import fill_capabilities
 from test_browser import (
     CHROMIUM,
@@ -52,7 +52,7 @@ def round_app(store: GraphStore, tmp_path: Path) -> Iterator[tuple[str, list[Pat
         skip = ids[:2] if "1427" in path.name else []
         fill_capabilities(path, {cap: (n % 5 + 1, 4) for n, cap in enumerate(ids) if cap not in skip}, ROUND)
     port = _free_port()
-    env = dict(os.environ, KB_GRAPH_URL=store.settings.graph_url, KB_GRAPH_NAME=store.settings.graph_name)
+    env = {**os.environ, **store_env(store)}
     with open(tmp_path / "streamlit.log", "w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",

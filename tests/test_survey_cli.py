@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import LoadRecords
+from conftest import LoadRecords, store_env
 from survey_fill import fill_capabilities
 from test_survey_bad import _records
 
@@ -21,10 +21,11 @@ from kb.store import GraphStore
 @pytest.fixture
 def kb(store: GraphStore, load_records: LoadRecords, monkeypatch: pytest.MonkeyPatch):
     load_records(**_records())
-    monkeypatch.setenv("KB_GRAPH_NAME", store.settings.graph_name)
+    for name, value in store_env(store).items():
+        monkeypatch.setenv(name, value)
 
     def run(*args: str) -> tuple[int, str]:
-        result = CliRunner().invoke(cli, ["--url", store.settings.graph_url, *args], obj={})
+        result = CliRunner().invoke(cli, list(args), obj={})
         return result.exit_code, result.output
 
     return run
