@@ -10,6 +10,7 @@
     kb import-archimate F   seed or update the graph from an ArchiMate exchange file
     kb generate N DIR       write a synthetic dataset of N municipalities
     kb scenario ...         list, show and compare scenarios; make one from the candidates
+    kb survey make|collect|status   an assessment round: questionnaires out, answers in
 
 ``--url`` (or KB_GRAPH_URL) picks the database: embedded:DIR, falkordb://..., neo4j://...
 """
@@ -377,6 +378,65 @@ def scenario_from_candidates(ctx: click.Context, name: str, top: int, title: str
     save_scenario(store, made)
     click.echo(f"Saved scenario {name} with {len(made.arrangements)} arrangements.", err=True)
     write_frame(made.frame(), fmt, sys.stdout)
+
+
+@cli.group()
+def survey() -> None:
+    """An assessment round: questionnaires out to each municipality, answers in as a new round."""
+
+
+@survey.command("make")
+@click.argument("round", type=int)
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--municipality", "codes", multiple=True, help="Only this municipality (repeatable).")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True)
+@click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), help="Answer by this date (YYYY-MM-DD).")
+@click.option("--contact", default="", help="Who to contact with questions (name, e-mail).")
+@click.pass_context
+def survey_make(ctx: click.Context, round: int, outdir: Path, codes: tuple[str, ...], lang: str,
+                deadline: Any, contact: str) -> None:
+    """Write one questionnaire per municipality for ROUND into OUTDIR, pre-filled from the graph."""
+    from kb.survey import make_questionnaires
+
+    paths = make_questionnaires(_store(ctx), round, outdir, list(codes) or None, lang,
+                                deadline.date() if deadline else None, contact)
+    click.echo(f"Wrote {len(paths)} questionnaire{'s' if len(paths) != 1 else ''} for round {round} "
+               f"to {outdir}")
+
+
+@survey.command("collect")
+@click.argument("round", type=int)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check and report; write nothing.")
+@click.option("--municipality", "codes", multiple=True,
+              help="Accept answers only from this municipality (repeatable).")
+@click.pass_context
+def survey_collect(ctx: click.Context, round: int, files: tuple[Path, ...], dry_run: bool,
+                   codes: tuple[str, ...]) -> None:
+    """Check returned questionnaires (FILES: workbooks, folders, zips) and merge them as ROUND.
+
+    All or nothing: each answering municipality's rows of the round are replaced, nothing else.
+    """
+    from kb.survey import collect_answers
+
+    report = collect_answers(_store(ctx), round, files, dry_run, list(codes) or None)
+    if report.problems:
+        raise InvalidDataset(report.problems)
+    click.echo("\n".join(report.lines()))
+    click.echo("Dry run: nothing was written." if dry_run else
+               f"Replaced the rows of {report.written} municipalit{'y' if report.written == 1 else 'ies'} "
+               "(all or nothing); nothing else changed.")
+
+
+@survey.command("status")
+@click.argument("round", type=int)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_context
+def survey_status(ctx: click.Context, round: int, fmt: str) -> None:
+    """Which municipalities have answered ROUND, when and from which file."""
+    from kb.survey import round_status
+
+    write_frame(round_status(_store(ctx), round), fmt, sys.stdout)
 
 
 def main() -> None:

@@ -77,6 +77,11 @@ def _properties(names: tuple[str, ...], row: dict[str, Any]) -> dict[str, Any]:
     return {n: row[n] for n in names if n in row}
 
 
+def row_properties(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """The properties ``row`` of ``table`` is stored with: its property columns that have a value."""
+    return _properties(_property_names(table), row)
+
+
 def _batches(items: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]

@@ -158,6 +158,13 @@ def _source() -> Column:
                   "Where the record comes from (provenance); synthetic records say so.")
 
 
+def _collected() -> tuple[Column, Column]:
+    return (Column("collected_at", Kind.TEXT,
+                   "When the row was collected from a returned questionnaire (UTC, ISO 8601); "
+                   "set by kb survey collect."),
+            Column("source_file", Kind.TEXT, "The returned questionnaire the row was collected from."))
+
+
 TABLES: tuple[Table, ...] = (
     Table(
         "dataset",
@@ -301,6 +308,7 @@ TABLES: tuple[Table, ...] = (
             Column("contract_end", Kind.DATE, "When the current contract ends."),
             Column("annual_cost_sek", Kind.FLOAT, "Annual cost in SEK.", minimum=0),
             _source(),
+            *_collected(),
         ),
         key=("municipality", "system"), rel_type="USES", start="municipality", end="system",
     ),
@@ -319,6 +327,7 @@ TABLES: tuple[Table, ...] = (
             Column("target", Kind.INT, "Target maturity, 1 to 5.", minimum=1, maximum=5),
             _source(),
             Column("comment", Kind.TEXT, "Free comment."),
+            *_collected(),
         ),
         key=("municipality", "capability", "round", "method"), rel_type="ASSESSED",
         start="municipality", end="capability",
@@ -338,6 +347,7 @@ TABLES: tuple[Table, ...] = (
             Column("cost_development_sek", Kind.FLOAT, "Annual cost of development, SEK.",
                    minimum=0),
             _source(),
+            *_collected(),
         ),
         key=("municipality", "year"), label="ItCapacity",
     ),

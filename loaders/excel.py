@@ -341,16 +341,24 @@ def _validation(column: Column, dataset: Dataset) -> DataValidation | None:
     return DataValidation(kind, operator="between", formula1=low, formula2=f"{column.maximum:g}")
 
 
+def column_check(column: Column, dataset: Dataset) -> DataValidation | None:
+    """The drop-down or number check of ``column`` (None for free text), with its description
+    as the input message and what is expected as the error message; not yet on any cell."""
+    check = _validation(column, dataset)
+    if check is not None:
+        check.showErrorMessage = check.showInputMessage = check.allow_blank = True
+        check.errorTitle, check.error = column.name, f"Expected {column.expected()}"[:255]
+        check.promptTitle, check.prompt = column.name[:32], column.description[:255]
+    return check
+
+
 def _checks(ws: Any, table: Table, dataset: Dataset) -> None:
     """Attach each column's drop-down or check, with its description as the input message."""
     last = max(TEMPLATE_ROWS, len(dataset.tables[table.name])) + 1
     for index, column in enumerate(table.columns, start=1):
-        check = _validation(column, dataset)
+        check = column_check(column, dataset)
         if check is None:
             continue
-        check.showErrorMessage = check.showInputMessage = check.allow_blank = True
-        check.errorTitle, check.error = column.name, f"Expected {column.expected()}"[:255]
-        check.promptTitle, check.prompt = column.name[:32], column.description[:255]
         letter = get_column_letter(index)
         check.add(f"{letter}2:{letter}{last}")
         ws.data_validations.append(check)

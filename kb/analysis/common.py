@@ -37,23 +37,23 @@ def all_assessments(store: GraphStore, round: int | None = None) -> pd.DataFrame
 
 def current_assessments(store: GraphStore, round: int | None = None,
                         method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
-    """One assessment per (municipality, capability): of ``round`` (default: the latest).
+    """One assessment per (municipality, capability): of ``round``, or by default of the latest
+    round in which that municipality assessed that capability (so a municipality that has not
+    yet answered a new round keeps counting with its previous one).
 
     ``method`` 'preferred' keeps the external review where one exists, else the
     self-assessment; 'self_assessment' or 'external_review' keeps only that method.
     Adds ``gap`` = max(target - maturity, 0) (0 when there is no target). Reads only the
-    round's bare values (query ``analysis/assessment_values``) and joins the names from
+    bare values (query ``analysis/assessment_values``) and joins the names from
     ``municipalities`` and ``capabilities``, which keeps it fast on a national dataset.
     """
-    if round is None:
-        rounds = query_frame(store, "analysis/assessment_rounds", ["round"])["round"]
-        round = None if rounds.empty else int(rounds.max())
     values = ["municipality", "capability", "round", "method", "maturity", "target", "source"]
     rows = query_frame(store, "analysis/assessment_values", values, round=round, method=method)
-    if round is None or rows.empty:
+    if rows.empty:
         return pd.DataFrame(columns=[*ASSESSMENT_COLUMNS, "gap"])
     rows = rows.assign(_rank=rows["method"].map(METHOD_RANK).fillna(2))
-    rows = rows.sort_values(["municipality", "capability", "_rank"])
+    rows = rows.sort_values(["municipality", "capability", "round", "_rank"],
+                            ascending=[True, True, False, True])
     rows = rows.drop_duplicates(["municipality", "capability"]).drop(columns="_rank")
     names = municipalities(store)[["municipality", "municipality_name"]]
     caps = capabilities(store)[["capability", "capability_sv", "capability_en", "key_capability", "area"]]

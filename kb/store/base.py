@@ -253,6 +253,14 @@ class GraphStore(ABC):
         before the first load); readers compare it to know that cached results are stale."""
 
     @abstractmethod
+    def update_graph(self, fill: Callable[[WriteRunner], None]) -> None:
+        """Run ``fill``'s write statements against the current graph as one atomic change.
+
+        All or nothing: if ``fill`` raises, the graph is left exactly as it was; readers see
+        the graph before the change or after it, never in between.
+        """
+
+    @abstractmethod
     def close(self) -> None:
         """Release the connection (and the embedded server when no one else uses it)."""
 

@@ -135,6 +135,17 @@ def _rows(result: Any) -> tuple[list[str], Iterator[tuple]]:
     return columns, (tuple(_convert(v) for v in row) for row in result.result_set)
 
 
+def _runner(graph: Any) -> WriteRunner:
+    """A ``WriteRunner`` on ``graph`` (a staging graph) with the engine's errors in words."""
+    def run(cypher: str, params: dict[str, Any]) -> list[tuple]:
+        try:
+            return list(graph.query(cypher, params).result_set)
+        except Exception as err:
+            raise _translate(err) from err
+
+    return run
+
+
 def _create_indexes(graph: Any, indexes: Iterable[tuple[str, str]]) -> None:
     for label, prop in index_ddl_names(indexes):
         graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
@@ -305,15 +316,9 @@ class FalkorStore(GraphStore):
     def replace_graph(self, fill: Callable[[WriteRunner], None],
                       indexes: Iterable[tuple[str, str]], labels: Iterable[str] = ()) -> None:
         def build(staging: Any) -> None:
-            def run(cypher: str, params: dict[str, Any]) -> list[tuple]:
-                try:
-                    return list(staging.query(cypher, params).result_set)
-                except Exception as err:
-                    raise _translate(err) from err
-
             staging.query("RETURN 1")
             _create_indexes(staging, indexes)
-            fill(run)
+            fill(_runner(staging))
 
         self._build_and_swap(build)
 
@@ -376,6 +381,18 @@ class FalkorStore(GraphStore):
 
     def close(self) -> None:
         self._db.connection.close()
+
+    def update_graph(self, fill: Callable[[WriteRunner], None]) -> None:
+        """Copy the live graph to a staging name (``GRAPH.COPY``), run ``fill`` on the copy and
+        rename the copy over the live graph, as a load does (and under the same load lock)."""
+        def build(staging: Any) -> None:
+            if self.settings.graph_name in self._db.list_graphs():
+                self._db.connection.execute_command("GRAPH.COPY", self.settings.graph_name, staging.name)
+            else:
+                staging.query("RETURN 1")
+            fill(_runner(staging))
+
+        self._build_and_swap(build)
 
 
 @contextmanager

@@ -222,6 +222,22 @@ class Neo4jStore(GraphStore):
     def close(self) -> None:
         self._driver.close()
 
+    def update_graph(self, fill: Callable[[WriteRunner], None]) -> None:
+        """Run ``fill`` in one write transaction that first takes the knowledge base's load lock
+        (query ``load/lock_owner``): committed whole, or rolled back if anything raises."""
+        try:
+            with self._session(read=False) as session, \
+                    session.begin_transaction(timeout=LOAD_TIMEOUT_S) as tx:
+                tx.run(get_query("load/lock_owner").cypher, {"name": self.settings.graph_name}).consume()
+
+                def run(cypher: str, params: dict[str, Any]) -> list[tuple]:
+                    return [tuple(r.values()) for r in tx.run(cypher, params)]
+
+                fill(run)
+                tx.commit()
+        except ENGINE_ERRORS as err:
+            raise _translate(err, self.description) from err
+
 
 def _as_unavailable(err: StoreError) -> StoreError:
     """Errors while connecting all mean the store cannot be used: report them as unavailable."""
