@@ -35,7 +35,7 @@ from bench.project_load import in_child
 from kb.dataset import Dataset
 from kb.settings import Settings
 from kb.store import open_store
-from kb.store.base import GraphStore
+from kb.store.base import GraphStore, StoreError
 from neo4j_server import Neo4jServer, Neo4jServerError, start
 
 LOADERS = ("project", "admin_import", "batched_unwind")
@@ -111,6 +111,8 @@ class Neo4jScale:
                 self._empty(store, result)
                 seconds = baselines.batched_unwind(store, self.dataset)["seconds"]
                 result["loading"]["batched_unwind"] = {"seconds": seconds, **self._checked(store)}
+        except StoreError as err:  # e.g. a server that ran out of heap: what was measured stands
+            result["status"], result["error"] = "error", f"{type(err).__name__}: {err}"[:500]
         finally:
             store.close()
             server.stop()
@@ -119,7 +121,7 @@ class Neo4jScale:
             if measured.get("seconds"):
                 result["loading"][name] = method(measured.pop("seconds"), rows, project_s, **measured)
         result["wall_s"] = time.perf_counter() - started
-        return {**result, "status": "ok"}
+        return {"status": "ok", **result}
 
     def _checked(self, store: GraphStore) -> dict[str, Any]:
         nodes, rels = count(store)

@@ -49,8 +49,12 @@ def _machine(m: dict[str, Any]) -> list[str]:
     return [f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}",
             f"- Software: Python {m['python']}, FalkorDB {m['falkordb']} (falkordblite "
             f"{m['falkordblite']}), falkordb-bulk-loader {m['falkordb_bulk_loader']}{neo4j}",
-            f"- Date: {m['date']}; commit {m['commit']}; load average at the start "
-            f"{', '.join(str(x) for x in m['load_average'])} (other work on the machine slows every number)"]
+            f"- Date: {m['date']}; commit {m['commit']}; load average at the end "
+            f"{', '.join(str(x) for x in m['load_average'])} (other work on the machine slows every number)",
+            *([f"- **The machine was loaded**: a load average of {m['load_average'][2]} over 15 minutes on "
+               f"{m['cores']} cores means other work was running during the measurements, so every time "
+               "here is longer than on an idle machine, by an amount that varied during the run"]
+              if m["load_average"][2] > m["cores"] else [])]
 
 
 def _sizes(scales: list[dict[str, Any]]) -> list[str]:
