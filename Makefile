@@ -51,7 +51,7 @@ neo4j: setup java
 lint: setup
 	$(BIN)/ruff check .
 
-## make bench: the benchmark (about 10 minutes); results in bench/results/
+## make bench: the benchmark on the embedded FalkorDB and on Neo4j (about 30 minutes); results in bench/results/
 bench: setup java
 	$(BIN)/python -m bench
 

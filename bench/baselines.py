@@ -4,7 +4,9 @@
 - ``batched_unwind``: ``UNWIND $rows`` batches with MERGE, relationship ends looked up by
   their indexed keys (the common pattern);
 - ``bulk_insert``: the engine's own ``falkordb-bulk-insert`` (PyPI ``falkordb-bulk-loader``)
-  from CSV files written in its format.
+  from CSV files written in its format;
+- ``admin_import``: Neo4j's own ``neo4j-admin database import full``, offline, from CSV files
+  in the same format (its jars are on the project's Neo4j classpath).
 
 The Cypher below is generated from ``kb.model`` (labels, keys) and is the baseline under
 test, not product Cypher; data only ever travels as parameters.
@@ -14,10 +16,12 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +30,7 @@ from kb.dataset import Dataset
 from kb.load import BATCH_SIZE, index_plan, row_key
 from kb.model import NODE_TABLES, TABLES, TABLES_BY_NAME, Kind, Table, relationship_sources
 from kb.store.base import GraphStore
+from neo4j_server import classpath, write_conf
 
 Key = dict[str, Any]
 
@@ -170,7 +175,10 @@ def batched_unwind(store: GraphStore, dataset: Dataset) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started}
 
 
-_BULK_TYPES = {Kind.INT: "INT", Kind.FLOAT: "DOUBLE", Kind.BOOL: "BOOL"}
+FALKORDB_TYPES = {Kind.INT: "INT", Kind.FLOAT: "DOUBLE", Kind.BOOL: "BOOL"}
+NEO4J_TYPES = {Kind.INT: "long", Kind.FLOAT: "double", Kind.BOOL: "boolean"}
+"""Column types in the headers of ``falkordb-bulk-insert`` and ``neo4j-admin database import``
+(otherwise the same format); every other column is a string."""
 
 
 def _bulk_cell(value: Any) -> str:
@@ -181,35 +189,53 @@ def _bulk_cell(value: Any) -> str:
     return str(value)
 
 
-def write_bulk_csv(dataset: Dataset, folder: Path) -> list[str]:
-    """Write the dataset in ``falkordb-bulk-insert``'s typed CSV format; return its arguments.
+@dataclass
+class BulkFiles:
+    """CSV files for a bulk loader: (label, file) per node table, (type, file) per relationship type."""
+
+    nodes: list[tuple[str, Path]]
+    relationships: list[tuple[str, Path]]
+
+    def falkordb_args(self) -> list[str]:
+        """``falkordb-bulk-insert``'s arguments, with the project's indexes."""
+        args = [a for label, path in self.nodes for a in ("-N", label, str(path))]
+        args += [a for rel_type, path in self.relationships for a in ("-R", rel_type, str(path))]
+        return args + [a for label, prop in index_plan() for a in ("-i", f"{label}:{prop}")]
+
+    def neo4j_args(self) -> list[str]:
+        """``neo4j-admin database import full``'s file arguments."""
+        return ([f"--nodes={label}={path}" for label, path in self.nodes]
+                + [f"--relationships={rel_type}={path}" for rel_type, path in self.relationships])
+
+
+def write_bulk_csv(dataset: Dataset, folder: Path, types: dict[Kind, str]) -> BulkFiles:
+    """Write the dataset in the bulk loaders' typed CSV format, column types named by ``types``.
 
     Node files: ``:ID(Label)`` (the row's key, not stored) then typed property columns;
     relationship files: ``:START_ID(Label)``, ``:END_ID(Label)``, typed properties.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    args: list[str] = []
+    files = BulkFiles([], [])
     for table in NODE_TABLES:
         rows = dataset.tables[table.name]
         if not rows:
             continue
         columns = table.property_columns
-        header = [f":ID({table.label})", *(f"{c.name}:{_BULK_TYPES.get(c.kind, 'STRING')}" for c in columns)]
+        header = [f":ID({table.label})", *(f"{c.name}:{types.get(c.kind, 'STRING')}" for c in columns)]
         body = ([row_key(table, r), *(_bulk_cell(r.get(c.name)) for c in columns)] for r in rows)
-        args += ["-N", table.label or "", str(_write(folder / f"node_{table.name}.csv", header, body))]
+        files.nodes.append((table.label or "", _write(folder / f"node_{table.name}.csv", header, body)))
     for group in relationship_groups(dataset):
         if not group.rows:
             continue
         source = relationship_sources()[group.rel_type][0]
         columns = () if source.is_node else source.property_columns
         header = [f":START_ID({group.start.label})", f":END_ID({group.end.label})",
-                  *(f"{c.name}:{_BULK_TYPES.get(c.kind, 'STRING')}" for c in columns)]
+                  *(f"{c.name}:{types.get(c.kind, 'STRING')}" for c in columns)]
         body = (["|".join(str(v) for v in s.values()), "|".join(str(v) for v in t.values()),
                  *(_bulk_cell(p.get(c.name)) for c in columns)] for s, t, p in group.rows)
-        args += ["-R", group.rel_type, str(_write(folder / f"rel_{group.rel_type}.csv", header, body))]
-    for label, prop in index_plan():
-        args += ["-i", f"{label}:{prop}"]
-    return args
+        path = _write(folder / f"rel_{group.rel_type}.csv", header, body)
+        files.relationships.append((group.rel_type, path))
+    return files
 
 
 def _write(path: Path, header: list[str], body: Any) -> Path:
@@ -238,4 +264,29 @@ def bulk_insert(socket: str, graph: str, args: list[str]) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"falkordb-bulk-insert failed: {(done.stderr or done.stdout)[-500:]}")
+    return {"seconds": seconds}
+
+
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+"""Main class of ``neo4j-admin`` (jar neo4j-command-line); ``database import`` is neo4j-import-tool's."""
+
+
+def neo4j_import(files: BulkFiles, home: Path, heap_mb: int, config: Mapping[str, str]) -> dict[str, Any]:
+    """Run ``neo4j-admin database import full`` into database ``neo4j`` of the server files in ``home``.
+
+    Offline: no server may run on ``home`` (the tool writes the store files itself and
+    ``--overwrite-destination`` replaces a database that is there). Timed as the command
+    runs, its JVM start-up included.
+    """
+    conf = write_conf(home / "conf", config).parent
+    command = ["java", f"-Xmx{heap_mb}m", "-cp", classpath(), ADMIN_TOOL, "database", "import", "full",
+               "neo4j", "--overwrite-destination", f"--report-file={home / 'import.report'}",
+               *files.neo4j_args()]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True,
+                          env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf),
+                               "JAVA_TOOL_OPTIONS": ""})
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"neo4j-admin database import failed: {(done.stderr or done.stdout)[-500:]}")
     return {"seconds": seconds}

@@ -40,6 +40,15 @@ def _git(*args: str) -> str:
         return ""
 
 
+def _java() -> str | None:
+    """``java -version``'s first line, e.g. 'openjdk version "17.0.13" 2024-10-15'."""
+    try:
+        done = subprocess.run(["java", "-version"], capture_output=True, text=True)
+    except OSError:
+        return None
+    return (done.stderr or done.stdout).splitlines()[0] if (done.stderr or done.stdout) else None
+
+
 def falkordb_version(store: Any) -> str:
     """The graph module's version as the server reports it (MODULE LIST), e.g. '4.22.1'."""
     modules = store._db.connection.execute_command("MODULE", "LIST")
@@ -47,8 +56,8 @@ def falkordb_version(store: Any) -> str:
     return "unknown" if version is None else f"{version // 10000}.{version // 100 % 100}.{version % 100}"
 
 
-def describe(falkordb: str) -> dict[str, Any]:
-    """CPU, cores, memory, OS, Python and package versions, date and commit."""
+def describe(falkordb: str, neo4j: str | None = None) -> dict[str, Any]:
+    """CPU, cores, memory, OS, Python and package versions, the servers' versions, date and commit."""
     commit = _git("rev-parse", "--short", "HEAD") or "unknown"
     if _git("status", "--porcelain"):
         commit += " + uncommitted changes"
@@ -62,6 +71,8 @@ def describe(falkordb: str) -> dict[str, Any]:
         "falkordb": falkordb,
         "falkordblite": _version("falkordblite"),
         "falkordb_bulk_loader": _version("falkordb-bulk-loader"),
+        "neo4j": neo4j,
+        "java": _java(),
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit,
     }

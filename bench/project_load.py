@@ -9,9 +9,14 @@ all-or-nothing load) REPEAT times and prints one JSON object:
 from __future__ import annotations
 
 import json
+import os
 import resource
+import subprocess
 import sys
 import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from kb.load import read_path, write_dataset
 from kb.settings import Settings
@@ -21,7 +26,7 @@ from kb.store import open_store
 def main(folder: str, url: str, graph: str, repeat: int) -> dict:
     """Load ``folder`` into ``graph`` of ``url`` ``repeat`` times; return the timings."""
     runs, report = [], None
-    with open_store(Settings(graph_url=url, graph_name=graph)) as store:
+    with open_store(replace(Settings.from_env(), graph_url=url, graph_name=graph)) as store:
         for _ in range(repeat):
             started = time.perf_counter()
             dataset = read_path(folder)
@@ -33,6 +38,20 @@ def main(folder: str, url: str, graph: str, repeat: int) -> dict:
     return {"runs": runs, "peak_rss_mb": peak_kb / 1024,
             "nodes": report.nodes if report else 0,
             "relationships": report.relationships if report else 0}
+
+
+def in_child(folder: Path, url: str, graph: str, repeat: int,
+             env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run ``main`` in a child process (with ``env`` added to its environment); its JSON result.
+
+    Raises RuntimeError with the end of the child's error output when it fails.
+    """
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-m", "bench.project_load", str(folder), url, graph, str(repeat)],
+                          cwd=root, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    if done.returncode != 0:
+        raise RuntimeError(f"the project's loader failed: {done.stderr[-1000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":

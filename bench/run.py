@@ -1,17 +1,16 @@
-"""Run the benchmark: for each scale, a fresh embedded database, loading, analyses, pages, memory.
+"""Run the benchmark: for each scale, a fresh embedded database, loading, analyses, pages, memory;
+then the Neo4j column (``bench.on_neo4j``): a fresh Neo4j server, its loaders and the analyses.
 
 Scales: demo (``data/demo`` when present, else ``generate(14)``), national (``generate(290)``),
 nordic (``generate(1100)``), stress (``generate(9999)``: municipality codes have four digits,
 so 10,000 is the most there can be). Stress runs only when its estimate (extrapolated from
-the largest scale measured before it) fits the memory and, in a default run, the time budget.
+the largest scale measured before it) fits the memory and, in a default run, the time budget;
+its Neo4j column runs the loaders that fit that column's own budget.
 """
 
 from __future__ import annotations
 
-import json
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -20,12 +19,14 @@ from typing import Any
 
 import psutil
 
-from bench import baselines
+from bench import baselines, on_neo4j
 from bench.analyses import time_analyses
 from bench.growth import growth
 from bench.machine import describe, falkordb_version
+from bench.measure import ANALYSIS_TIMEOUT_MS, SAFETY, count, method
 from bench.memory import sampled_rss
 from bench.pages import time_pages
+from bench.project_load import in_child
 from kb.dataset import Dataset
 from kb.load import _cypher_fill, _Plan, index_plan, read_path
 from kb.settings import Settings
@@ -43,13 +44,10 @@ PAGE_SCALES = ("demo", "national")
 SAMPLE_ROWS = 2_000
 """Above this many rows, the per-row MERGE baseline times a sample and extrapolates."""
 BUDGET_SECONDS = 15 * 60
-"""A default run skips the stress scale when its estimate would take the run past this."""
+"""A default run skips the stress scale when its estimate would take the embedded column
+(every scale's embedded measurements so far, the Neo4j column not counted) past this."""
 MEMORY_SHARE = 0.75
 """A scale is skipped when its estimated memory exceeds this share of the machine's memory."""
-ANALYSIS_TIMEOUT_MS = 120_000
-"""Query time limit while timing analyses (the product's default of 5 s would stop the largest)."""
-SAFETY = 1.5
-"""Margin on the stress estimate."""
 ONCE_FROM = 5_000
 """From this many municipalities on, each loader is timed once, whatever ``--repeat`` says."""
 
@@ -65,6 +63,8 @@ class Options:
     explicit_scales: bool = False
     sizes: dict[str, int] | None = None  # overrides SCALES and the demo folder (tests use tiny ones)
     sample_rows: int = SAMPLE_ROWS
+    neo4j: bool = True
+    neo4j_heap_mb: int = on_neo4j.HEAP_MB
 
 
 def make_dataset(name: str, municipalities: int, options: Options) -> tuple[Dataset, str]:
@@ -76,23 +76,13 @@ def make_dataset(name: str, municipalities: int, options: Options) -> tuple[Data
     return generate(municipalities), f"kb.synthetic.generate({municipalities})"
 
 
-def _count(store: GraphStore) -> tuple[int, int]:
-    nodes = store.read("MATCH (n) RETURN count(n)", row_cap=None, timeout_ms=600_000).scalar()
-    rels = store.read("MATCH ()-[r]->() RETURN count(r)", row_cap=None, timeout_ms=600_000).scalar()
-    return int(nodes), int(rels)
-
-
-def _method(seconds: float, rows: int, project_s: float, **extra: Any) -> dict[str, Any]:
-    return {"seconds": seconds, "rows_per_s": rows / seconds if seconds else None,
-            "relative_speed": project_s / seconds if seconds else None, **extra}
-
-
 class Scale:
     """One scale's database (a temporary folder) and its measurements."""
 
     def __init__(self, name: str, dataset: Dataset, source: str, folder: Path, options: Options):
         self.name, self.dataset, self.source = name, dataset, source
         self.folder, self.options = folder, options
+        self.csv_folder = folder / "csv"
         self.url = f"embedded:{folder / 'db'}"
         self.store = open_store(Settings(graph_url=self.url, graph_name="kb",
                                           query_timeout_ms=ANALYSIS_TIMEOUT_MS))
@@ -122,18 +112,17 @@ class Scale:
 
     def load(self) -> None:
         """The project's loader (in a child process), then each alternative on the same data."""
-        csv_folder = self.folder / "csv"
-        write_csv_folder(self.dataset, csv_folder)
+        write_csv_folder(self.dataset, self.csv_folder)
         client = self.store._db.client
         with sampled_rss(client.pid) as server_peak:
-            project = self._project_load(csv_folder)
+            project = in_child(self.csv_folder, self.url, "kb", self.repeat)
         rows = project["nodes"] + project["relationships"]
         totals = [r["total_s"] for r in project["runs"]]
         project_s = statistics.median(totals)
         writes = statistics.median(r["write_s"] for r in project["runs"])
         self.result.update(nodes=project["nodes"], relationships=project["relationships"], rows=rows)
         loading: dict[str, Any] = {"project": {
-            **_method(project_s, rows, project_s), "runs": totals,
+            **method(project_s, rows, project_s), "runs": totals,
             "read_validate_s": statistics.median(r["read_validate_s"] for r in project["runs"]),
             "write_s": writes}}
         loading["project_cypher_path"] = self._cypher_path(rows, project_s)
@@ -143,18 +132,11 @@ class Scale:
         self.result["loading"] = loading
         info = self.store._db.connection.info("memory")
         self.result["memory"] = {"loader_peak_rss_mb": project["peak_rss_mb"],
-                                 "server_peak_rss_mb_during_project_load": server_peak.mb,
+                                 "server_peak_rss_mb_during_project_load": server_peak["rss_mb"],
                                  "server_used_memory_peak_mb": info["used_memory_peak"] / 2**20}
 
-    def _project_load(self, csv_folder: Path) -> dict[str, Any]:
-        done = subprocess.run([sys.executable, "-m", "bench.project_load", str(csv_folder), self.url, "kb",
-                               str(self.repeat)], cwd=ROOT, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"the project's loader failed: {done.stderr[-1000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
-
     def _checked(self, graph: GraphStore, rows: int) -> dict[str, Any]:
-        nodes, rels = _count(graph)
+        nodes, rels = count(graph)
         graph.graph.delete()
         graph.close()
         return {"same_counts": (nodes, rels) == (self.result["nodes"], self.result["relationships"]),
@@ -167,7 +149,7 @@ class Scale:
         started = time.perf_counter()
         graph.replace_graph(_cypher_fill(self.dataset, plan, lambda *a: None, 0, 0), index_plan())
         seconds = time.perf_counter() - started
-        return _method(seconds, rows, project_s, note="write only, data already validated",
+        return method(seconds, rows, project_s, note="write only, data already validated",
                        **self._checked(graph, rows))
 
     def _baseline(self, name: str, rows: int, project_s: float) -> dict[str, Any]:
@@ -180,12 +162,13 @@ class Scale:
         else:
             out = baselines.batched_unwind(graph, self.dataset)
             check = self._checked(graph, rows)
-        return _method(out.pop("seconds"), rows, project_s, **out, **check)
+        return method(out.pop("seconds"), rows, project_s, **out, **check)
 
     def _bulk(self, rows: int, project_s: float) -> dict[str, Any]:
         if baselines.bulk_insert_command() is None:
             return {"status": "missing", "error": "falkordb-bulk-insert is not installed"}
-        args = baselines.write_bulk_csv(self.dataset, self.folder / "bulk")
+        files = baselines.write_bulk_csv(self.dataset, self.folder / "bulk", baselines.FALKORDB_TYPES)
+        args = files.falkordb_args()
         socket = self.store._db.client.socket_file
         runs = []
         for attempt in range(self.repeat):
@@ -198,7 +181,7 @@ class Scale:
             if check is None:
                 graph.graph.delete()
                 graph.close()
-        return _method(statistics.median(runs), rows, project_s, runs=runs,
+        return method(statistics.median(runs), rows, project_s, runs=runs,
                        note="CSV files written beforehand, not timed; includes the tool's start-up",
                        **(check or {}))
 
@@ -241,12 +224,13 @@ def skip_reason(name: str, municipalities: int, done: list[dict[str, Any]], opti
 def run(options: Options) -> dict[str, Any]:
     """Measure every scale in ``options``; write and return the results."""
     started = time.perf_counter()
+    embedded_s = 0.0  # the embedded column's time so far, which its budget counts
     sizes = options.sizes or SCALES
     done: list[dict[str, Any]] = []
     skipped: list[dict[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         for name in options.scales:
-            reason = skip_reason(name, sizes[name], done, options, time.perf_counter() - started)
+            reason = skip_reason(name, sizes[name], done, options, embedded_s)
             if reason:
                 print(f"[bench] skipping {name}: {reason}", flush=True)
                 skipped.append({"scale": name, "reason": reason})
@@ -255,16 +239,23 @@ def run(options: Options) -> dict[str, Any]:
             generated = time.perf_counter()
             dataset, source = make_dataset(name, sizes[name], options)
             generate_s = time.perf_counter() - generated
-            result = Scale(name, dataset, source, Path(tmp) / name, options).run()
+            scale = Scale(name, dataset, source, Path(tmp) / name, options)
+            result = scale.run()
             result["generate_s"] = generate_s
-            done.append(result)
+            embedded_s += time.perf_counter() - generated
             print(f"[bench] {name}: {result['rows']:,} rows loaded at "
                   f"{result['loading']['project']['rows_per_s']:,.0f} rows/s", flush=True)
+            if options.neo4j:
+                result["neo4j"] = _neo4j_column(scale, done, skipped)
+            done.append(result)
     falkordb = done[0].pop("falkordb") if done else "unknown"
     for result in done:
         result.pop("falkordb", None)
-    results = {"machine": describe(falkordb), "options": {"scales": list(options.scales),
-               "repeat": options.repeat, "pages": options.pages, "sample_rows": options.sample_rows},
+    neo4j = next((s["neo4j"]["version"] for s in done if "version" in s.get("neo4j", {})), None)
+    results = {"machine": describe(falkordb, neo4j), "options": {
+               "scales": list(options.scales), "repeat": options.repeat, "pages": options.pages,
+               "sample_rows": options.sample_rows, "neo4j": options.neo4j,
+               "neo4j_heap_mb": options.neo4j_heap_mb},
                "scales": done, "skipped": skipped, "growth": growth_table(done),
                "total_seconds": time.perf_counter() - started}
     from bench.report import write_results
@@ -273,14 +264,35 @@ def run(options: Options) -> dict[str, Any]:
     return results
 
 
+def _neo4j_column(scale: Scale, done: list[dict[str, Any]], skipped: list[dict[str, str]]) -> dict[str, Any]:
+    """The Neo4j column of ``scale`` (after its embedded one): the loaders that fit, the analyses."""
+    options, result = scale.options, scale.result
+    loaders = on_neo4j.LOADERS
+    if scale.name == "stress" and done and not options.explicit_scales:
+        loaders, left_out = on_neo4j.plan(result["municipalities"], done[-1],
+                                          lambda seconds: seconds <= on_neo4j.BUDGET_SECONDS)
+        for s in left_out:
+            print(f"[bench] {scale.name} on Neo4j: skipping {s['loader']}: {s['reason']}", flush=True)
+            skipped.append({"scale": f"{scale.name} (Neo4j {s['loader']})", "reason": s["reason"]})
+    column = on_neo4j.Neo4jScale(
+        scale.dataset, scale.folder, scale.csv_folder, (result["nodes"], result["relationships"]),
+        scale.repeat, options.neo4j_heap_mb,
+        max(options.repeat, 3) if scale.name in ANALYSIS_SCALES else None).run(loaders)
+    project = column["loading"].get("project", {})
+    print(f"[bench] {scale.name} on Neo4j: " + (f"{project['rows_per_s']:,.0f} rows/s" if project.get(
+        "rows_per_s") else project.get("error", column.get("error", "project loader not run"))), flush=True)
+    return column
+
+
 def growth_table(scales: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Fitted exponent of time against rows for each loader and each analysis."""
+    """Fitted exponent of time against rows for each loader and each analysis, on each engine."""
     series: dict[str, list[tuple[float, float]]] = {}
     for scale in scales:
-        for method, m in scale["loading"].items():
-            if m.get("seconds"):
-                series.setdefault(f"loading: {method}", []).append((scale["rows"], m["seconds"]))
-        for name, a in scale.get("analyses", {}).items():
-            if a["status"] == "ok":
-                series.setdefault(f"analysis: {name}", []).append((scale["rows"], a["median_s"]))
+        for prefix, column in (("", scale), ("neo4j ", scale.get("neo4j", {}))):
+            for loader, m in column.get("loading", {}).items():
+                if m.get("seconds"):
+                    series.setdefault(f"{prefix}loading: {loader}", []).append((scale["rows"], m["seconds"]))
+            for name, a in column.get("analyses", {}).items():
+                if a["status"] == "ok":
+                    series.setdefault(f"{prefix}analysis: {name}", []).append((scale["rows"], a["median_s"]))
     return {key: growth(points) for key, points in series.items()}

@@ -15,6 +15,7 @@ import subprocess
 import threading
 import time
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,19 @@ def classpath() -> str:
             output = done.stdout[-2000:] + done.stderr[-2000:]
             raise Neo4jServerError(f"Maven could not resolve Neo4j:\n{output}")
     return CLASSPATH_FILE.read_text().strip()
+
+
+def write_conf(folder: Path, config: Mapping[str, str]) -> Path:
+    """``folder/neo4j.conf``: the project's settings with ``config``'s values in place of theirs.
+
+    Neo4j's command-line tools read the file from the folder named by ``NEO4J_CONF``.
+    """
+    kept = [line for line in CONF.read_text().splitlines()
+            if line.split("=", 1)[0].strip() not in config]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "neo4j.conf"
+    path.write_text("\n".join([*kept, *(f"{key}={value}" for key, value in config.items())]) + "\n")
+    return path
 
 
 def free_port() -> int:
@@ -88,18 +102,22 @@ class Neo4jServer:
 
 
 def start(data_dir: Path, port: int | None = None, password: str = "kb-test-password",
-          heap: str = "1g", stop_with_parent: bool = True, timeout: float = 180) -> Neo4jServer:
+          heap: str = "1g", stop_with_parent: bool = True, timeout: float = 180,
+          config: Mapping[str, str] | None = None) -> Neo4jServer:
     """Start Neo4j with its files in ``data_dir``, Bolt on 127.0.0.1:``port`` (a free one by default).
 
-    Returns once the server accepts connections. With ``stop_with_parent`` the server also
-    stops when this process dies (it watches its standard input).
+    ``config`` replaces settings of ``neo4j.conf`` for this server (written with the others
+    to ``data_dir/conf/neo4j.conf``). Returns once the server accepts connections. With
+    ``stop_with_parent`` the server also stops when this process dies (it watches its
+    standard input).
     """
     data_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
+    conf = write_conf(data_dir / "conf", config) if config else CONF
     command = ["java", f"-Xmx{heap}", f"-Xms{heap}", "-XX:+UseG1GC",
                "--add-opens=java.base/java.nio=ALL-UNNAMED",
                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-               "-cp", classpath(), str(SERVER_SOURCE), str(CONF), str(data_dir), str(port), password]
+               "-cp", classpath(), str(SERVER_SOURCE), str(conf), str(data_dir), str(port), password]
     if stop_with_parent:
         command.append("--until-stdin-closes")
     process = subprocess.Popen(command, stdin=subprocess.PIPE if stop_with_parent else subprocess.DEVNULL,
