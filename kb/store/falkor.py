@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from redis.exceptions import ConnectionError as ServerGone
+from redis.exceptions import ResponseError
 
 from kb.store.base import (
     ONE_STATEMENT,
@@ -358,6 +359,8 @@ class FalkorStore(GraphStore):
             build(staging)
             self._db.connection.rename(staging_name, self.settings.graph_name)
             self._db.connection.set(self._version_key, uuid.uuid4().hex)
+        except ResponseError as err:  # the engine refused a statement of the build
+            raise _translate(err) from err
         finally:
             if staging_name in self._db.list_graphs():
                 staging.delete()
@@ -492,8 +495,9 @@ class EmbeddedStore(FalkorStore):
     def _limit_engine(self, db: Any) -> None:
         """The engine's own limits, so one query cannot take the server down for everyone.
 
-        Per query: at most ``query_memory_mb`` (the engine stops it with an error), a default
-        time limit of ``query_timeout_ms`` and a hard one of the longest limit the product uses;
+        Per query: at most ``query_memory_mb`` (the engine stops it with an error), and as
+        default and hard time limit the longest limit the product uses (reads pass their own,
+        shorter one; the default also covers the load's own statements);
         at most ``MAX_QUEUED_QUERIES`` waiting. For the server process: an address-space limit
         of ``server_memory_mb``, so an allocation the engine does not count (a huge ``range()``)
         ends the server within seconds instead of eating the host's memory; the store then
@@ -502,8 +506,9 @@ class EmbeddedStore(FalkorStore):
         import psutil
 
         s = self.settings
-        limits = {"QUERY_MEM_CAPACITY": s.query_memory_mb * 2**20, "TIMEOUT_DEFAULT": s.query_timeout_ms,
-                  "TIMEOUT_MAX": max(s.query_timeout_ms, s.internal_timeout_ms),
+        longest = max(s.query_timeout_ms, s.internal_timeout_ms)
+        limits = {"QUERY_MEM_CAPACITY": s.query_memory_mb * 2**20, "TIMEOUT_DEFAULT": longest,
+                  "TIMEOUT_MAX": longest,
                   "MAX_QUEUED_QUERIES": MAX_QUEUED_QUERIES}
         for name, value in limits.items():
             db.connection.execute_command("GRAPH.CONFIG", "SET", name, value)
