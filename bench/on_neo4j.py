@@ -36,7 +36,7 @@ from kb.dataset import Dataset
 from kb.settings import Settings
 from kb.store import open_store
 from kb.store.base import GraphStore, StoreError
-from neo4j_server import Neo4jServer, Neo4jServerError, start
+from neo4j_server import Neo4jServer, Neo4jServerError, empty, start
 
 LOADERS = ("project", "admin_import", "batched_unwind")
 """In the order they are given room when a scale's estimate does not fit the budget."""
@@ -47,10 +47,9 @@ HEAP_MB = 8192
 TRANSACTION_SHARE = 0.75
 """Transaction memory limits as a share of the heap: a load that needs more is refused by
 Neo4j's memory limit (a result to report) before the JVM runs out of heap."""
-EMPTY = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 AWAIT_INDEXES = "CALL db.awaitIndexes(600)"
 VERSION = "CALL dbms.components() YIELD versions RETURN versions[0]"
-"""Benchmark Cypher, not product queries: emptying the server between loaders, index builds."""
+"""Benchmark Cypher, not product queries: index builds and the server's version."""
 
 
 def server_config(heap_mb: int) -> dict[str, str]:
@@ -130,12 +129,7 @@ class Neo4jScale:
     def _empty(self, store: GraphStore, result: dict[str, Any]) -> None:
         """Remove everything from the server (a loader starts from an empty database)."""
         started = time.perf_counter()
-        store.write(EMPTY)
-        for (name,) in store.read("SHOW CONSTRAINTS YIELD name RETURN name", row_cap=None).rows:
-            store.write(f"DROP CONSTRAINT `{name}`")
-        for (name,) in store.read("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
-                                  row_cap=None).rows:
-            store.write(f"DROP INDEX `{name}`")
+        empty(store, batch=1000)
         result["empty_s"].append(time.perf_counter() - started)
 
     def _indexed(self, store: GraphStore, tool_s: float) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 POM = HERE / "pom.xml"
@@ -139,3 +140,14 @@ def start(data_dir: Path, port: int | None = None, password: str = "kb-test-pass
             server.stop()
             raise Neo4jServerError(f"Neo4j did not start:\n{server.output()}")
     return server
+
+
+def empty(store: Any, batch: int = 10_000) -> None:
+    """Remove everything from one of the project's own servers: nodes, relationships, constraints and
+    indexes (``store`` is a ``kb.store`` Neo4j store). Only ever for these test and benchmark servers."""
+    store.write(f"MATCH (n) CALL {{ WITH n DETACH DELETE n }} IN TRANSACTIONS OF {int(batch)} ROWS")
+    for (name,) in store.read("SHOW CONSTRAINTS YIELD name RETURN name", row_cap=None).rows:
+        store.write(f"DROP CONSTRAINT `{name}` IF EXISTS")
+    for (name,) in store.read("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
+                              row_cap=None).rows:
+        store.write(f"DROP INDEX `{name}` IF EXISTS")

@@ -31,7 +31,7 @@ from kb.load import write_dataset
 from kb.settings import Settings
 from kb.store import GraphStore, open_store
 from kb.validate import validate
-from neo4j_server import Neo4jServer, start
+from neo4j_server import Neo4jServer, empty, start
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"
@@ -112,11 +112,7 @@ def neo4j_settings(server: Neo4jServer, **changes: Any) -> Settings:
 
 def empty_neo4j(store: GraphStore) -> None:
     """Remove everything from a test server: nodes, relationships, constraints and indexes."""
-    store.write("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
-    for (name,) in store.read("SHOW CONSTRAINTS YIELD name RETURN name").rows:
-        store.write(f"DROP CONSTRAINT `{name}` IF EXISTS")
-    for (name,) in store.read("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name").rows:
-        store.write(f"DROP INDEX `{name}` IF EXISTS")
+    empty(store)
 
 
 def store_env(store: GraphStore) -> dict[str, str]:
