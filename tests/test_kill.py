@@ -3,7 +3,7 @@
 A fork server (``robust_child.py loader``) starts each load in a fresh child process, which
 prints ``WRITING`` when its write begins (the load's first progress tick) and ``DONE`` when
 it has returned. Each kill point waits for ``WRITING``, sleeps a random time (fixed seed)
-up to 1.3 times a measured full load, and SIGKILLs either the loader or the database
+up to 0.8 times a measured full load, and SIGKILLs either the loader or the database
 server. A kill lands *in the write window* when the child had said ``WRITING`` but not
 ``DONE``; the tests assert that at least 30 of the loader kills per engine landed there, so
 the claim is about killed writes, not killed start-ups. After each kill a new connection
@@ -111,7 +111,7 @@ def _kill_points(store: GraphStore, loader: Loader, points: int, kill: Callable[
     write_dataset(store, generate(*OLD))
     old = fingerprint(store)
     assert old != new
-    window = 1.3 * max(_full_load_seconds(loader) for _ in range(2))
+    window = 0.8 * max(_full_load_seconds(loader) for _ in range(2))
     write_dataset(store, generate(*OLD))
     rng = random.Random(seed)
     seen = {"old": 0, "new": 0, "in_window": 0}
