@@ -53,3 +53,18 @@ def test_an_answer_collected_elsewhere_shows_in_the_open_app(round_graph: GraphS
     assert list(status[SV["survey.col.status"]]) == [SV["survey.answered"], SV["survey.missing"]]
     assert list(status[SV["survey.col.source_file"]]) == ["2025-0001-ett.xlsx", ""]
     assert list(status[SV["survey.col.assessed"]]) == [3, 0]
+
+
+def test_an_answer_collected_elsewhere_shows_on_the_analysis_pages(round_graph: GraphStore,
+                                                                   tmp_path: Path) -> None:
+    at = open_page("overview")
+    assert any(c.value.startswith("Omgång 2024 ·") for c in at.caption)
+    one, _ = make_questionnaires(round_graph, 2025, tmp_path, municipalities=["0001", "0002"])
+    fill_capabilities(one, {"c1": (3, 4)}, 2025)
+    other = open_store(round_graph.settings)
+    try:
+        collect_answers(other, 2025, [one])
+    finally:
+        other.close()
+    at.run()  # the stores' version token changed, so the cached results are not reused
+    assert any(c.value.startswith("Omgång 2024, 2025 ·") for c in at.caption)
