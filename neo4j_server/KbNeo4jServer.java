@@ -11,6 +11,7 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
 
 public class KbNeo4jServer {
     public static void main(String[] args) throws Exception {
@@ -33,8 +34,15 @@ public class KbNeo4jServer {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown));
-        service.database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        try {
+            service.database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // a restart on the same files: the password is set already
+            if (!e.getMessage().contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+        }
         System.out.println("KB_NEO4J_READY bolt://127.0.0.1:" + port);
         System.out.flush();
         if (untilStdinCloses) {

@@ -36,6 +36,7 @@ from test_crash import OLD, fingerprint
 from kb.load import write_dataset
 from kb.settings import Settings
 from kb.store import GraphStore, open_store
+from kb.store.falkor import _kill_and_wait
 from kb.synthetic import generate
 from neo4j_server import start
 
@@ -165,7 +166,7 @@ def test_killed_embedded_servers_leave_old_or_new(tmp_path: Path, loader_for) ->
     loader = loader_for(settings)
 
     def kill_server(child: int) -> None:
-        os.kill(stores[-1]._db.client.pid, signal.SIGKILL)  # no save, no orderly shutdown
+        _kill_and_wait(stores[-1]._db.client.pid)  # SIGKILL (no save, no orderly shutdown), reaped
         _kill_loader(child)
 
     def reopen() -> GraphStore:
