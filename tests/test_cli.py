@@ -65,13 +65,13 @@ def _info(kb) -> dict:
     return json.loads(result.stdout)
 
 
-def test_load_then_info_counts_what_was_loaded(kb, tiny_folder: Path) -> None:
+def test_load_then_info_counts_what_was_loaded(kb, store: GraphStore, tiny_folder: Path) -> None:
     result = kb("load", str(tiny_folder))
     assert result.returncode == 0, result.stderr
     assert "6 nodes and 5 relationships" in result.stdout
     assert "synthetic" in result.stdout
     info = _info(kb)
-    assert info["backend"] == "embedded"
+    assert info["backend"] == store.backend
     assert info["labels"] == {"Capability": 2, "CapabilityArea": 1, "Dataset": 1, "Municipality": 2}
     assert info["relationships"] == {"ASSESSED": 2, "DEPENDS_ON": 1, "IN_AREA": 2}
 

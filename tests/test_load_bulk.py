@@ -33,7 +33,9 @@ def other_store(db_dir: Path):
     s.close()
 
 
-def test_bulk_and_cypher_paths_build_the_same_graph(store: GraphStore, other_store: GraphStore) -> None:
+def test_bulk_and_cypher_paths_build_the_same_graph(embedded_store: GraphStore,
+                                                    other_store: GraphStore) -> None:
+    store = embedded_store  # FalkorDB's bulk path against its Cypher path
     dataset = generate(4)
     write_dataset(store, dataset)
     other_store.replace_graph(_cypher_fill(dataset, _Plan.of(dataset), lambda *a: None, 0, 0), index_plan())
@@ -42,7 +44,8 @@ def test_bulk_and_cypher_paths_build_the_same_graph(store: GraphStore, other_sto
     assert bulk == cypher
 
 
-def test_a_failed_bulk_load_leaves_the_graph_as_it_was(store: GraphStore) -> None:
+def test_a_failed_bulk_load_leaves_the_graph_as_it_was(embedded_store: GraphStore) -> None:
+    store = embedded_store
     write_dataset(store, generate(2))
     before = _dump(store)
     with pytest.raises(Exception, match="Not A Label"):  # fails after the rows were sent

@@ -507,10 +507,11 @@ class EmbeddedStore(FalkorStore):
 
         s = self.settings
         longest = max(s.query_timeout_ms, s.internal_timeout_ms)
-        limits = {"QUERY_MEM_CAPACITY": s.query_memory_mb * 2**20, "TIMEOUT_DEFAULT": longest,
-                  "TIMEOUT_MAX": longest,
-                  "MAX_QUEUED_QUERIES": MAX_QUEUED_QUERIES}
-        for name, value in limits.items():
+        limits = [("QUERY_MEM_CAPACITY", s.query_memory_mb * 2**20),
+                  ("TIMEOUT_MAX", 0),  # unlimited for a moment: the default may not exceed the maximum
+                  ("TIMEOUT_DEFAULT", longest), ("TIMEOUT_MAX", longest),
+                  ("MAX_QUEUED_QUERIES", MAX_QUEUED_QUERIES)]
+        for name, value in limits:
             db.connection.execute_command("GRAPH.CONFIG", "SET", name, value)
         server_bytes = s.server_memory_mb * 2**20
         psutil.Process(db.client.pid).rlimit(psutil.RLIMIT_AS, (server_bytes, server_bytes))

@@ -215,9 +215,8 @@ class Neo4jStore(GraphStore):
         tx.run(get_query("load/mark_owner").cypher, {"name": name, "labels": owned}).consume()
 
     def version(self) -> str | None:
-        """The marker's load count, which every load's transaction raises."""
-        loads = self.read(get_query("load/version").cypher, {"name": self.settings.graph_name}).scalar()
-        return None if loads is None else str(loads)
+        """The marker's version token, a new UUID with every load and update."""
+        return self.read(get_query("load/version").cypher, {"name": self.settings.graph_name}).scalar()
 
     def close(self) -> None:
         self._driver.close()
