@@ -39,7 +39,6 @@ if upload is not None:
         st.dataframe(counts, hide_index=True, key="data_counts")
         if st.button(t("data.load"), type="primary", key="data_load"):
             report = write_dataset(state.get_store(), dataset)
-            state.bump_data_version()
             st.success(t("data.loaded", nodes=report.nodes, relationships=report.relationships,
                          seconds=round(report.seconds, 2)))
 
@@ -69,7 +68,6 @@ if may_load:
             st.dataframe(report_frame(checked), hide_index=True, key="survey_report")
             if st.button(t("survey.commit"), type="primary", key="survey_commit"):
                 done = collect_uploads(state.get_store(), survey_round, uploads, dry_run=False)
-                state.bump_data_version()
                 st.success(t("survey.committed", count=done.written))
 st.markdown(f"**{t('survey.status')} {survey_round}**")
 st.dataframe(status_frame(state.get_store(), survey_round), hide_index=True, key="survey_status")

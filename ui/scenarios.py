@@ -72,7 +72,6 @@ def _save(scenario: Scenario, done: str) -> None:
         st.error(t("scenarios.invalid", count=len(err.problems)))
         st.dataframe(problems_frame(err), hide_index=True, key="scenarios_problems")
         return
-    state.bump_data_version()
     st.session_state["scenarios_next"] = scenario.id
     st.session_state["scenarios_done"] = done
     st.rerun()

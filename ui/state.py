@@ -1,10 +1,9 @@
 """The app's shared resources: one store per database, results cached per data version.
 
 The store is opened once per (URL, graph name) with ``st.cache_resource``. Results are
-cached with ``st.cache_data`` keyed on the database and a *data version* that
-``bump_data_version`` raises after a load, so a load invalidates every cached result.
-A load or update made elsewhere (``kb load`` while the app runs) changes the database's version
-token (``GraphStore.version``), which every cached result is keyed on, so it shows at the next run.
+cached with ``st.cache_data`` keyed on the database and its *data version*, the store's
+version token (``GraphStore.version``), which every load or update changes, in this process
+or another (``kb load`` while the app runs), so a change shows at the next run.
 """
 
 from __future__ import annotations
@@ -23,9 +22,9 @@ from kb.store import GraphStore, open_store
 from ui.texts import language
 
 CACHE_SECONDS = 120
-Version = tuple[int, str | None]
-"""What cached results are keyed on: this process's loads and the database's version token."""
-"""How long a cached result is kept when nothing in the app has changed the data."""
+"""How long a cached result is kept when nothing has changed the data."""
+Version = str | None
+"""What cached results are keyed on: the database's version token."""
 
 
 @st.cache_resource(show_spinner=False)
@@ -48,21 +47,9 @@ def get_store() -> GraphStore:
     return _open(*_where())
 
 
-@st.cache_resource(show_spinner=False)
-def _versions() -> dict[tuple[str, str], int]:
-    return {}
-
-
 def data_version() -> Version:
-    """How many loads this process has made into the current database, and the database's own
-    version token (``GraphStore.version``), which a load or update by any other process changes."""
-    return _versions().get(_where(), 0), get_store().version()
-
-
-def bump_data_version() -> None:
-    """Mark the current database as changed: every cached result of it is stale."""
-    versions = _versions()
-    versions[_where()] = versions.get(_where(), 0) + 1
+    """The current database's version token, which every load or update changes."""
+    return get_store().version()
 
 
 @st.cache_data(show_spinner=False, max_entries=256, ttl=CACHE_SECONDS)
