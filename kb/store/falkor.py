@@ -27,22 +27,23 @@ from redis.exceptions import ConnectionError as ServerGone
 from redis.exceptions import ResponseError
 
 from kb.store.base import (
-    ONE_STATEMENT,
     GraphNode,
     GraphPath,
     GraphRelationship,
     GraphStore,
     LoadInProgress,
+    MultipleStatements,
     QueryError,
     QueryResult,
+    QuerySyntaxError,
     QueryTimeout,
     QueryTooLarge,
     ReadOnlyError,
     StoreUnavailable,
     WriteRunner,
     collect,
+    engine_error,
     index_ddl_names,
-    refusal,
     refuse_load_csv,
 )
 
@@ -86,17 +87,29 @@ def _node_id(node: Any) -> Any:
     return getattr(node, "id", node)
 
 
+_ERRORS: tuple[tuple[str, type[QueryError]], ...] = (
+    ("read-only", ReadOnlyError), ("RO_QUERY", ReadOnlyError), ("Query timed out", QueryTimeout),
+    ("mem consumption exceeded capacity", QueryTooLarge), ("more than one statement", MultipleStatements),
+    ("errCtx:", QuerySyntaxError),
+)
+"""FalkorDB's errors carry no codes: a mark in the message text, and the store's exception for it."""
+
+
 def _translate(err: Exception) -> QueryError:
+    """The store's exception for a FalkorDB error (``_ERRORS``; any other is a ``QueryError``)."""
     text = str(err)
-    if "read-only" in text or "RO_QUERY" in text:
-        return refusal(ReadOnlyError)
-    if "Query timed out" in text:
-        return refusal(QueryTimeout)
-    if "mem consumption exceeded capacity" in text:
-        return refusal(QueryTooLarge)
-    if "more than one statement" in text:
-        return QueryError(ONE_STATEMENT)
-    return QueryError(text.replace("errMsg: ", "").split(" errCtx:")[0])
+    kind = next((kind for mark, kind in _ERRORS if mark in text), QueryError)
+    return engine_error(kind, text.replace("errMsg: ", "").split(" errCtx:")[0])
+
+
+def _params_header(params: dict[str, Any] | None) -> str:
+    """Parameters as FalkorDB takes them, a ``CYPHER name=value ...`` prefix of the query text
+    (values written by the client's ``stringify_param_value``)."""
+    from falkordb.helpers import stringify_param_value
+
+    if not params:
+        return ""
+    return "CYPHER " + "".join(f"`{name}`={stringify_param_value(value)} " for name, value in params.items())
 
 
 _SCALARS: dict[int, Callable[[Any], Any]] = {
@@ -282,17 +295,21 @@ class FalkorStore(GraphStore):
     def _read(self, cypher: str, params: dict[str, Any] | None, timeout_ms: int | None,
               row_cap: int | None) -> QueryResult:
         timeout, cap = self._limits(timeout_ms, row_cap)
+        header = _params_header(params)
+        return self._capped(lambda text: self._read_text(header + text, timeout, cap), cypher, cap)
+
+    def _read_text(self, text: str, timeout: int, cap: int | None) -> QueryResult:
+        """One ``GRAPH.RO_QUERY`` of ``text`` (parameters included), at most ``cap`` rows kept."""
+        from falkordb import QueryResult as ClientResult
+
         started = time.perf_counter()
         graph = self.graph
         try:
-            response = graph.execute_command(
-                "GRAPH.RO_QUERY", graph.name, graph._build_params_header(params or None) + cypher,
-                "--compact", "timeout", timeout)
+            response = graph.execute_command("GRAPH.RO_QUERY", graph.name, text, "--compact",
+                                             "timeout", timeout)
             scalar = _scalar_result(response)
             if scalar is not None:
                 return collect(*scalar, cap, started)
-            from falkordb.query_result import QueryResult as ClientResult
-
             columns, rows = _rows(ClientResult(graph, response))
         except ServerGone:
             raise
