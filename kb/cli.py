@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -439,6 +440,17 @@ def survey_status(ctx: click.Context, round: int, fmt: str) -> None:
     write_frame(round_status(_store(ctx), round), fmt, sys.stdout)
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    """Entry point of the ``kb`` command."""
+    """Entry point of the ``kb`` command.
+
+    SIGTERM and SIGHUP end a command as Ctrl-C does, by an exception: the store is closed on
+    the way out, which stops an embedded server that this process alone uses, and with it a
+    query it was running (the engine cannot stop one from outside; a load is rolled back).
+    """
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _exit_on_signal)
     cli(obj={})
