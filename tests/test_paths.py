@@ -7,7 +7,10 @@ C supports c2; c3 depends on c2. m1 uses A, m2 uses C.
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
+from conftest import store_env
 
+from kb.cli import cli
 from kb.paths import find_paths, path_rows, path_text, paths_view
 
 
@@ -86,3 +89,16 @@ def test_the_view_draws_every_path(store, chain):
 def test_bad_input_is_a_clear_error(store, chain, source, target, depth, limit, message):
     with pytest.raises(ValueError, match=message):
         find_paths(store, source, target, depth, limit)
+
+
+def test_the_command_mirrors_the_function(store, chain):
+    runner = CliRunner(env=store_env(store))
+    done = runner.invoke(cli, ["paths", "Supplier:S2", "Capability:c3", "--depth", "4", "--limit", "1",
+                               "--format", "json"], obj={})
+    assert done.exit_code == 0, done.output
+    assert '"route": "Beta -PROVIDES-> SysC -SUPPORTS-> c2 <-DEPENDS_ON- c3"' in done.stdout
+    assert "More paths exist; the first 1 are shown" in done.stderr
+    none = runner.invoke(cli, ["paths", "Supplier:S1", "Capability:c2", "--depth", "3"], obj={})
+    assert none.exit_code == 0 and "No path of at most 3 steps" in none.stderr
+    unknown = runner.invoke(cli, ["paths", "Supplier:zz", "Capability:c2"], obj={})
+    assert unknown.exit_code == 1 and "No Supplier with key 'zz'" in unknown.stderr
