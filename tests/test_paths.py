@@ -24,7 +24,7 @@ def chain(load_records):
         suppliers=[{"id": "S1", "name": "Alfa"}, {"id": "S2", "name": "Beta"}],
         systems=[{"id": "A", "name": "SysA", "supplier": "S1"}, {"id": "B", "name": "SysB", "supplier": "S2"},
                  {"id": "C", "name": "SysC", "supplier": "S2"}],
-        system_integrations=[{"system": "A", "integrates_with": "B"}, {"system": "B", "integrates_with": "C"}],
+        system_integrations=[{"system": a, "integrates_with": b} for a, b in (("A", "B"), ("B", "C"))],
         system_capabilities=[{"system": "A", "capability": "c1"}, {"system": "C", "capability": "c2"}],
         system_usage=[{"municipality": "0001", "system": "A"}, {"municipality": "0002", "system": "C"}],
     )
