@@ -125,9 +125,9 @@ def path_text(path: Path, language: str = "sv") -> str:
 
 
 def path_rows(found: Paths, language: str = "sv") -> list[dict[str, object]]:
-    """One row per path for a table or the CLI: its number, steps, the path in words and the
-    [label, key] of every node on it."""
-    return [{"path": number, "steps": path.steps, "route": path_text(path, language),
+    """One row per path for a table or the CLI: its ``number`` (1 = shortest), ``steps``, the
+    ``route`` in words and the ``nodes`` on it as 'Label:key' joined by ' | '."""
+    return [{"number": number, "steps": path.steps, "route": path_text(path, language),
              "nodes": " | ".join(f"{n.labels[0] if n.labels else ''}:{node_key(n)}" for n in path.nodes)}
             for number, path in enumerate(found.paths, start=1)]
 
