@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import store_env
 
 from kb.cli import cli
+from kb.graphview import to_html
 from kb.paths import find_paths, path_rows, path_text, paths_view
 
 
@@ -102,3 +103,10 @@ def test_the_command_mirrors_the_function(store, chain):
     assert none.exit_code == 0 and "No path of at most 3 steps" in none.stderr
     unknown = runner.invoke(cli, ["paths", "Supplier:zz", "Capability:c2"], obj={})
     assert unknown.exit_code == 1 and "No Supplier with key 'zz'" in unknown.stderr
+
+
+def test_hostile_names_are_drawn_as_text(store, chain):
+    hostile = '<img src=x onerror="alert(1)"> href'
+    store.write("MATCH (s:Supplier {id: 'S2'}) SET s.name = $name", {"name": hostile})
+    html = to_html(paths_view(find_paths(store, ("Supplier", "S2"), ("Capability", "c3"), depth=4)))
+    assert "<img src=x" not in html and "innerHTML = nodeData" not in html
