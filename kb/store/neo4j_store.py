@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.graph import Node, Path, Relationship
 
 from kb.queries import get_query
 from kb.store.base import (
@@ -72,10 +73,13 @@ _REFUSALS: dict[str, type[QueryError]] = {
 """Neo4j status codes, and the store's exception for each (any other is a ``QueryError``)."""
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def _convert(value: Any) -> Any:
     """Turn neo4j driver values into the store's plain values."""
-    from neo4j.graph import Node, Path, Relationship
-
+    if value is None or type(value) in _PLAIN:  # most values: answered before any isinstance
+        return value
     if isinstance(value, Node):
         return GraphNode(value.element_id, tuple(sorted(value.labels)), dict(value.items()))
     if isinstance(value, Relationship):
