@@ -3,12 +3,19 @@ eliminate, the municipalities that use them and the capabilities that rest on th
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 import pandas as pd
 
-from kb.analysis.common import Phrase, bilingual, municipalities, names_text, query_frame, reason_fields
+from kb.analysis.common import (
+    Phrase,
+    add_months,
+    bilingual,
+    municipalities,
+    names_text,
+    query_frame,
+    reason_fields,
+)
 from kb.analysis.defaults import LEGACY_HORIZON_MONTHS, LEGACY_LIFECYCLES
 from kb.store.base import GraphStore
 
@@ -21,15 +28,6 @@ DETAIL_COLUMNS = ["municipality", "municipality_name", "system", "system_name", 
                   "lifecycle", "capability_names", "key_capabilities", "reason", "reason_sv"]
 PAST, SOON = "past end of support", "end of support within horizon"
 _SEVERITY = {PAST: 0, SOON: 1}
-
-
-def add_months(iso_day: str, months: int) -> str:
-    """The ISO date ``months`` after ``iso_day`` (the day clamped to the month's length)."""
-    day = date.fromisoformat(iso_day)
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1])).isoformat()
 
 
 def legacy(store: GraphStore, *, today: str | None = None,
@@ -53,7 +51,8 @@ def legacy(store: GraphStore, *, today: str | None = None,
     today = today or date.today().isoformat()
     if isinstance(lifecycles, str):
         lifecycles = tuple(part.strip() for part in lifecycles.split(","))
-    systems = _systems(store, today, add_months(today, horizon_months), list(lifecycles))
+    horizon_end = add_months(date.fromisoformat(today), horizon_months).isoformat()
+    systems = _systems(store, today, horizon_end, list(lifecycles))
     users = query_frame(store, "analysis/system_users",
                         ["system", "municipality", "municipality_name"],
                         systems=systems["system"].tolist())
