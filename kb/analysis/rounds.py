@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import bilingual, current_assessments, names_text, query_frame, with_reasons
+from kb.analysis.common import (
+    bilingual,
+    method_rank,
+    named,
+    names_text,
+    of_method,
+    query_frame,
+    snapshot,
+    with_reasons,
+)
 from kb.analysis.defaults import ASSESSMENT_METHOD
 from kb.model import MATURITY_LEVELS
 from kb.store.base import GraphStore
@@ -40,11 +49,30 @@ def _level(maturity: int) -> str:
     return f"{maturity} ({MATURITY_LEVELS.get(maturity, '?')})"
 
 
-def changes(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFrame:
-    """One row per municipality and capability assessed in both rounds, with the change."""
-    keys = ["municipality", "municipality_name", *_NAMES]
-    before, after = (current_assessments(store, r, method)[[*keys, "maturity"]] for r in rounds)
+def paired(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFrame:
+    """Each municipality and capability assessed in both ``rounds`` by the same method, with
+    the maturity of each round (``maturity_from``, ``maturity_to``): like is compared with like.
+    With ``method`` 'preferred' the pair by external review is taken where both rounds have
+    one, else the pair of self-assessments; a self-assessment in one round is never compared
+    with an external review in the other."""
+    keys = ["municipality", "capability", "method"]
+    rows = of_method(snapshot(store).values, method)
+    before, after = (rows[rows["round"] == r][[*keys, "maturity"]] for r in rounds)
     both = before.merge(after, on=keys, suffixes=("_from", "_to"))
+    both = both.assign(_rank=method_rank(both["method"])).sort_values("_rank")
+    return both.drop_duplicates(["municipality", "capability"]).drop(columns="_rank")
+
+
+def changes(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFrame:
+    """One row per municipality and capability assessed in both rounds (``paired``), with the
+    change."""
+    keys = ["municipality", "municipality_name", *_NAMES]
+    pairs = paired(store, rounds, method)
+    names = named(pairs.assign(round=rounds[1], maturity=pairs["maturity_to"], target=None, source=None),
+                  store)
+    both = names[keys].assign(maturity_from=pairs["maturity_from"].to_numpy(),
+                              maturity_to=pairs["maturity_to"].to_numpy()) if len(pairs) else \
+        pd.DataFrame(columns=[*keys, "maturity_from", "maturity_to"])
     both = both.rename(columns={"maturity_from": "from_maturity", "maturity_to": "to_maturity"})
     change = both["to_maturity"].astype(int) - both["from_maturity"].astype(int)
     direction = change.map(lambda d: "improved" if d > 0 else "declined" if d < 0 else "unchanged")
@@ -81,8 +109,10 @@ def rounds(store: GraphStore, *, from_round: int | None = None, to_round: int | 
            level: str = "capability", method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
     """Change of maturity between two rounds (default: the two latest).
 
-    Each municipality's maturity in a capability is taken per round as in
-    ``current_assessments`` (``method``); only pairs assessed in both rounds count.
+    Only like is compared with like: a municipality's capability counts when it was assessed
+    in both rounds by the same method (``paired``: the external reviews where both rounds
+    have one, else the self-assessments; ``method`` 'self_assessment' or 'external_review'
+    keeps only that method).
     ``change`` = maturity(to_round) - maturity(from_round): improved (> 0), declined (< 0)
     or unchanged.
 
