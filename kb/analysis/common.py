@@ -47,14 +47,37 @@ def query_frame(store: GraphStore, name: str, columns: list[str] | None = None,
 
 @dataclass
 class Snapshot:
-    """Every assessment (bare values, query ``analysis/assessment_values``), every municipality
-    and every capability of one dataset version, read once and shared by the analyses."""
+    """The rows of the ``SNAPSHOT_QUERIES`` for one dataset version (every assessment as bare
+    values, every municipality, every capability), each read on first use and then shared by
+    the analyses; ``current`` memoises ``current_assessments`` per (round, method)."""
 
+    store: GraphStore
     version: str | None
-    values: pd.DataFrame
-    municipalities: pd.DataFrame
-    capabilities: pd.DataFrame
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     current: dict[tuple[int | None, str], pd.DataFrame] = field(default_factory=dict)
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """The rows of query ``name`` (one of ``SNAPSHOT_QUERIES``), read once."""
+        if name not in self.frames:
+            self.frames[name] = query_frame(self.store, name, SNAPSHOT_QUERIES[name])
+        else:
+            note_used(name)
+        return self.frames[name]
+
+    @property
+    def values(self) -> pd.DataFrame:
+        """Every assessment, bare (query ``analysis/assessment_values``)."""
+        return self.frame("analysis/assessment_values")
+
+    @property
+    def municipalities(self) -> pd.DataFrame:
+        """Every municipality (query ``analysis/municipalities``)."""
+        return self.frame("analysis/municipalities")
+
+    @property
+    def capabilities(self) -> pd.DataFrame:
+        """Every capability (query ``analysis/capabilities``)."""
+        return self.frame("analysis/capabilities")
 
 
 _SNAPSHOTS: dict[tuple[str, str, str], Snapshot] = {}
@@ -64,23 +87,21 @@ CAPABILITY_COLUMNS = ["capability", "capability_sv", "capability_en", "key_capab
 SNAPSHOT_QUERIES = {"analysis/assessment_values": VALUE_COLUMNS,
                     "analysis/municipalities": MUNICIPALITY_COLUMNS,
                     "analysis/capabilities": CAPABILITY_COLUMNS}
-"""The queries a snapshot holds, in the order of ``Snapshot``'s fields, with their columns."""
+"""The queries a snapshot holds, with their columns."""
 
 
 def snapshot(store: GraphStore) -> Snapshot:
     """The snapshot of ``store``'s current dataset: reused while ``store.version()`` is the same
-    token (every load and partial update sets a new one), read anew otherwise. A graph without
+    token (every load and partial update sets a new one), begun anew otherwise. A graph without
     a token (never loaded) is read every time. Writes outside a load or update (the console's
     ``--write``) do not change the token: they are not seen until the next load."""
     key = (store.backend, store.settings.graph_url, store.settings.graph_name)
     version = store.version()
     held = _SNAPSHOTS.get(key)
     if held is not None and version is not None and held.version == version:
-        for name in SNAPSHOT_QUERIES:
-            note_used(name)
+        held.store = store
         return held
-    taken = Snapshot(version,
-                     *(query_frame(store, name, columns) for name, columns in SNAPSHOT_QUERIES.items()))
+    taken = Snapshot(store, version)
     if version is not None:
         _SNAPSHOTS.pop(key, None)
         _SNAPSHOTS[key] = taken
