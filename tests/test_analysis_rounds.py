@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.analysis.rounds import CAPABILITY_COLUMNS, MUNICIPALITY_COLUMNS, rounds
+from kb.analysis.rounds import CAPABILITY_COLUMNS, MUNICIPALITY_COLUMNS, rounds, rounds_by_municipality
 
 ROWS = [("1", "c1", 2019, 1), ("1", "c1", 2021, 2), ("1", "c2", 2021, 3), ("2", "c1", 2021, 3),
         ("2", "c2", 2021, 2), ("3", "c1", 2021, 1), ("1", "c1", 2023, 3), ("1", "c2", 2023, 3),
@@ -92,3 +92,15 @@ def test_demo_contrast(demo_store):
     trend = rounds(demo_store)
     assert trend["mean_change"].max() > trend["mean_change"].min()
     assert (trend["improved"] > 0).any() and (trend["declined"] > 0).any()
+
+
+def test_roll_up_per_municipality(load_records, store):
+    # From the default pairs above: m1 c1 +1, c2 0 -> 1 improved, 1 unchanged, mean +0.5;
+    # m2 c1 -1, c2 +2 -> 1 improved, 1 declined, mean +0.5; m3 has no pair. Ties by name.
+    _load(load_records)
+    rows = rounds_by_municipality(store)
+    columns = ["municipality_name", "improved", "declined", "unchanged", "mean_change"]
+    assert rows[columns].values.tolist() == [
+        ["m1", 1, 0, 1, 0.5], ["m2", 1, 1, 0, 0.5]]
+    # key capabilities only (c1): m1 +1, m2 -1
+    assert rounds_by_municipality(store, key_only=True)["mean_change"].tolist() == [1.0, -1.0]

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from kb.analysis.common import current_assessments, pick_current, snapshot
+from kb.analysis.overview import capability_maturity
 from kb.analysis.partners import partners
 from kb.analysis.profile import profile
 from kb.analysis.weak import weak, weak_municipalities
@@ -92,3 +93,19 @@ def test_the_snapshot_is_read_again_after_a_load(store, three, load_records):
                                "method": "self_assessment", "maturity": 5}])
     assert snapshot(store) is not first
     assert current_assessments(store)[["municipality", "maturity"]].values.tolist() == [["0001", 5]]
+
+
+def test_capability_maturity_weakest_and_strongest_first(store, load_records):
+    # c1: 3, 2, 1 -> mean 2.0 (the rule above); c2: m1 5, m2 4 -> 4.5; c3: m1 2 -> 2.0.
+    rows = [{"municipality": f"000{m}", "capability": c, "round": 2024, "method": "self_assessment",
+             "maturity": v} for m, c, v in (("1", "c1", 3), ("2", "c1", 2), ("3", "c1", 1),
+                                           ("1", "c2", 5), ("2", "c2", 4), ("1", "c3", 2))]
+    load_records(
+        municipalities=[{"code": f"000{i}", "name": f"m{i}"} for i in (1, 2, 3)],
+        capability_areas=[{"id": "ar", "name_sv": "Område", "name_en": "Area"}],
+        capabilities=[{"id": c, "area": "ar", "name_sv": c, "name_en": c} for c in ("c1", "c2", "c3")],
+        assessments=rows)
+    weakest = capability_maturity(store)
+    assert weakest[["capability", "mean_maturity", "municipalities"]].values.tolist() == [
+        ["c1", 2.0, 3], ["c3", 2.0, 1], ["c2", 4.5, 2]]
+    assert capability_maturity(store, strongest=True, top=2)["capability"].tolist() == ["c2", "c1"]

@@ -22,6 +22,8 @@ from kb.store.base import GraphStore
 _NAMES = ["capability", "capability_en", "capability_sv", "key_capability"]
 MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", *_NAMES, "from_round", "to_round",
                         "from_maturity", "to_maturity", "change", "direction", "reason", "reason_sv"]
+TOWN_COLUMNS = ["municipality", "municipality_name", "from_round", "to_round", "improved", "declined",
+                "unchanged", "mean_change"]
 CAPABILITY_COLUMNS = [*_NAMES, "from_round", "to_round", "municipalities", "mean_from", "mean_to",
                       "mean_change", "improved", "declined", "unchanged", "trend", "reason", "reason_sv"]
 
@@ -132,3 +134,24 @@ def rounds(store: GraphStore, *, from_round: int | None = None, to_round: int | 
     trend = grouped[["municipality_name", "change", "from_maturity", "to_maturity"]].apply(_trend)
     trend = trend.reset_index().sort_values(["mean_change", "capability"])
     return trend[CAPABILITY_COLUMNS].reset_index(drop=True)
+
+
+def rounds_by_municipality(store: GraphStore, *, from_round: int | None = None,
+                           to_round: int | None = None, key_only: bool = False,
+                           method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Each municipality's changes between two rounds, rolled up: how many of its capabilities
+    improved, declined or stayed unchanged, and ``mean_change`` = the mean of its changes
+    (rounded to 2 decimals), as in ``rounds`` (same rounds, same like-with-like pairs).
+    ``key_only`` counts key capabilities only. Most improved first, then by name."""
+    detail = rounds(store, from_round=from_round, to_round=to_round, level="municipality", method=method)
+    if key_only:
+        detail = detail[detail["key_capability"].astype(bool)]
+    if detail.empty:
+        return pd.DataFrame(columns=TOWN_COLUMNS)
+    keys = ["municipality", "municipality_name", "from_round", "to_round"]
+    counts = pd.crosstab([detail[k] for k in keys], detail["direction"]) \
+        .reindex(columns=["improved", "declined", "unchanged"], fill_value=0)
+    mean = detail.groupby(keys)["change"].mean().round(2).rename("mean_change")
+    out = counts.join(mean).reset_index()
+    out = out.sort_values(["mean_change", "municipality_name"], ascending=[False, True])
+    return out[TOWN_COLUMNS].reset_index(drop=True)
