@@ -1,11 +1,14 @@
-"""Graph explorer: the neighbourhood of a municipality, capability, supplier or system."""
+"""Graph explorer: the neighbourhood of a municipality, capability, supplier or system, and the
+paths from it to a second node."""
 
+import pandas as pd
 import streamlit as st
 
 from kb.graphview import FOCUS_LABELS, LABEL_COLOURS, MAX_NODES, neighbourhood, to_html
+from kb.paths import DEFAULT_DEPTH, DEFAULT_LIMIT, MAX_DEPTH, find_paths, path_rows, paths_view
 from ui import state
 from ui.texts import label_names, language, t
-from ui.widgets import page_start, query_behind
+from ui.widgets import page_start, query_behind, table
 
 page_start("graph")
 
@@ -39,3 +42,25 @@ st.iframe(html, height=660)
 st.download_button(t("graph.export"), html.encode("utf-8"), f"graph-{label}-{key}-d{depth}.html",
                    "text/html", key="graph_export")
 query_behind("graph/focus", "graph/neighbourhood")
+
+st.subheader(t("graph.paths_title"))
+if st.toggle(t("graph.paths_show"), key="graph_paths"):
+    left, middle, right = st.columns([1, 2, 1])
+    to_label = left.selectbox(t("graph.paths_to_type"), FOCUS_LABELS, format_func=lambda x: t(f"label.{x}"),
+                              key="graph_paths_label")
+    to_names = {k: n for k, n in state.names(to_label).items() if (to_label, k) != (label, key)}
+    to_key = middle.selectbox(t("graph.paths_to"), list(to_names), key=f"graph_paths_to_{to_label}",
+                              format_func=lambda k: f"{to_names[k]} ({k})")
+    steps = right.slider(t("graph.paths_depth"), 1, MAX_DEPTH, DEFAULT_DEPTH, key="graph_paths_depth")
+    if to_key is not None:
+        found = find_paths(state.get_store(), (label, key), (to_label, to_key), steps, DEFAULT_LIMIT)
+        if not found.paths:
+            st.info(t("graph.paths_none", depth=steps))
+        else:
+            st.caption(t("graph.paths_summary", paths=len(found.paths)))
+            if found.capped:
+                st.warning(t("graph.paths_capped", limit=DEFAULT_LIMIT))
+            st.iframe(to_html(paths_view(found, language()), label_names(), hierarchical=True, height_px=420),
+                      height=440)
+            table(pd.DataFrame(path_rows(found, language())), key="graph_paths_table")
+    query_behind("graph/focus", "graph/paths")

@@ -6,6 +6,7 @@
     kb query Q [-p k=v]     run a saved query, a .cypher file or Cypher text (read-only)
     kb queries              list the saved queries (--save FILE imports one as user/NAME)
     kb analyse NAME         run an analysis (kb analyse --list)
+    kb paths A B            the shortest paths between two nodes (Label:key each)
     kb export PATH          write the graph as CSV folder, .xlsx, .json, .yaml or ArchiMate .xml
     kb import-archimate F   seed or update the graph from an ArchiMate exchange file
     kb generate N DIR       write a synthetic dataset of N municipalities
@@ -18,6 +19,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -218,6 +220,42 @@ def analyse(ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: 
         except ValueError as err:
             raise click.BadParameter(str(err), param_hint="--param") from None
     write_frame(analysis.function(_store(ctx), **values), fmt, sys.stdout)
+
+
+def _node_ref(text: str) -> tuple[str, str]:
+    label, sep, key = text.partition(":")
+    if not sep or not label or not key:
+        raise click.BadParameter(f"{text!r} is not Label:key (e.g. Supplier:microsoft, Municipality:1485)")
+    return label, key
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--depth", default=3, show_default=True, type=int, help="Most steps in a path (1 to 4).")
+@click.option("--limit", default=20, show_default=True, type=int, help="Most paths shown (1 to 100).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_context
+def paths(ctx: click.Context, source: str, target: str, depth: int, limit: int, fmt: str) -> None:
+    """The shortest paths from SOURCE to TARGET, each written Label:key (kb.paths.find_paths).
+
+    Labels: Municipality (key: its code), Capability, Supplier, System (key: its id).
+    """
+    import pandas as pd
+
+    from kb.paths import find_paths, path_rows
+
+    try:
+        found = find_paths(_store(ctx), _node_ref(source), _node_ref(target), depth, limit)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    if not found.paths:
+        click.echo(f"No path of at most {depth} step{'s' if depth != 1 else ''} from {source} to {target}.",
+                   err=True)
+        return
+    write_frame(pd.DataFrame(path_rows(found)), fmt, sys.stdout)
+    if found.capped:
+        click.echo(f"More paths exist; the first {limit} are shown (--limit).", err=True)
 
 
 @cli.command()
@@ -439,6 +477,17 @@ def survey_status(ctx: click.Context, round: int, fmt: str) -> None:
     write_frame(round_status(_store(ctx), round), fmt, sys.stdout)
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    """Entry point of the ``kb`` command."""
+    """Entry point of the ``kb`` command.
+
+    SIGTERM and SIGHUP end a command as Ctrl-C does, by an exception: the store is closed on
+    the way out, which stops an embedded server that this process alone uses, and with it a
+    query it was running (the engine cannot stop one from outside; a load is rolled back).
+    """
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _exit_on_signal)
     cli(obj={})

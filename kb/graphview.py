@@ -5,7 +5,8 @@
 steps whose label is allowed. Beyond ``max_nodes`` it keeps the nearest nodes and folds
 the rest into one node per label ("12 more System"), so a browser is never asked to
 draw more than it can (pyvis stalls at about 1,500 nodes). ``view_of_graph`` makes a view of
-any networkx graph (a similarity network, say); ``to_html`` draws a view.
+any networkx graph (a similarity network, say), ``view_of_paths`` of the paths between two
+nodes (``kb.paths``); ``to_html`` draws a view.
 """
 
 from __future__ import annotations
@@ -150,6 +151,24 @@ def view_of(nodes: Iterable[GraphNode], relationships: Iterable[GraphRelationshi
                 graph.add_node(end, label="", key=str(end), name=str(end), depth=1, props={})
         graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, props=dict(rel.properties))
     return fold(View(graph, None), max_nodes)
+
+
+def view_of_paths(nodes_per_path: Iterable[Iterable[GraphNode]],
+                  relationships: Iterable[GraphRelationship], language: str = "sv") -> View:
+    """A view of paths that start at one node: each path's nodes in order (the first is the
+    focus) and all their relationships. A node's ``depth`` is its least position on any path,
+    so a hierarchical layout runs from the first node to the last."""
+    graph = nx.MultiDiGraph()
+    focus = None
+    for nodes in nodes_per_path:
+        for position, node in enumerate(nodes):
+            focus = node.id if focus is None else focus
+            if node.id not in graph or graph.nodes[node.id]["depth"] > position:
+                _add_node(graph, node, position, language)
+    for rel in relationships:
+        if not graph.has_edge(rel.start, rel.end, key=rel.id):
+            graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, props=dict(rel.properties))
+    return View(graph, focus)
 
 
 def view_of_graph(graph: nx.Graph, label: str, max_nodes: int = MAX_NODES) -> View:

@@ -40,7 +40,9 @@ from kb.dataset import shorten
 if TYPE_CHECKING:
     from kb.store.base import GraphStore, QueryResult
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+_PACKAGED = Path(__file__).resolve().parent / "cypher"
+QUERIES_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent / "queries"
+"""The product's query files: ``queries/`` in a checkout, ``kb/cypher`` once installed (pyproject)."""
 _PARAM = re.compile(r"^(\w+)\s*:\s*(\w+)\s*(?:=\s*(.*?))?\s*(?:\|\s*(.*))?$")
 PARAM_TYPES = ("str", "int", "float", "bool", "list", "map")
 USER_PREFIX = "user/"
@@ -126,14 +128,24 @@ class Query:
         """True when the query changes the graph."""
         return self.mode == "write"
 
-    def bind(self, values: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Parameters for a run: the given values (parsed) over the declared defaults."""
+    def bind(self, values: dict[str, Any] | None = None, *, blank_is_null: bool = False) -> dict[str, Any]:
+        """Parameters for a run: the given values (parsed by ``Param.parse``) over the declared
+        defaults. With ``blank_is_null`` a blank text is null: a form's field, which shows the
+        default as ``Param.default_text``, left empty."""
         values = values or {}
         unknown = set(values) - {p.name for p in self.params}
         if unknown:
             raise QueryFileError(f"Query {self.name!r} has no parameter {', '.join(sorted(unknown))}")
-        return {p.name: p.parse(values[p.name]) if p.name in values else p.default
-                for p in self.params}
+
+        def value(param: Param) -> Any:
+            if param.name not in values:
+                return param.default
+            given = values[param.name]
+            if blank_is_null and isinstance(given, str) and not given.strip():
+                return None
+            return param.parse(given)
+
+        return {p.name: value(p) for p in self.params}
 
 
 def _default(type_name: str, text: str | None) -> Any:

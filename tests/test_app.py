@@ -171,6 +171,22 @@ def test_graph_explorer_depth_changes_what_is_drawn(small):
     assert not at.exception
 
 
+def test_graph_explorer_finds_paths_to_a_second_node(small):
+    at = open_page("graph")
+    at.selectbox(key="graph_focus_Municipality").set_value("1438").run()
+    at.toggle(key="graph_paths").set_value(True).run()
+    at.selectbox(key="graph_paths_label").set_value("Supplier").run()
+    at.selectbox(key="graph_paths_to_Supplier").set_value("visma").run()
+    at.slider(key="graph_paths_depth").set_value(2).run()
+    # Dals-Ed uses Proceedo, which Visma provides: the one path of two steps
+    routes = at.dataframe[-1].value[SV["col.route"]]
+    assert list(routes) == ["Dals-Ed -USES-> Proceedo <-PROVIDES- Visma"]
+    assert any(c.value == SV["graph.paths_summary"].format(paths=1) for c in at.caption)
+    at.slider(key="graph_paths_depth").set_value(1).run()
+    assert any(i.value == SV["graph.paths_none"].format(depth=1) for i in at.info)
+    assert not at.exception
+
+
 def test_candidates_filter_and_summary(small):
     at = open_page("candidates")
     table = at.dataframe[0].value

@@ -105,6 +105,24 @@ def test_query_takes_parameters_and_formats(kb, tiny_folder: Path) -> None:
     assert "Municipality,2" in csv_out
 
 
+def test_a_saved_querys_list_default_runs_as_the_list_it_is(kb, tiny_folder: Path, tmp_path: Path) -> None:
+    """Through ``kb query`` as through the console's form (tests/test_app.py): the default
+    ``1485, 1438`` is the list of those two codes, and ``-p codes=1438`` replaces it."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "by_code.cypher").write_text(
+        "// title: Municipalities by code\n// param codes: list = 1485, 1438 | Codes.\n"
+        "MATCH (m:Municipality) WHERE m.code IN $codes RETURN m.name AS name ORDER BY name\n",
+        encoding="utf-8")
+    saved = {"KB_USER_QUERIES_DIR": str(folder)}
+    kb("load", str(tiny_folder))
+    by_default = kb("query", "user/by_code", "--format", "json", **saved)
+    assert by_default.returncode == 0, by_default.stderr
+    assert json.loads(by_default.stdout) == [{"name": "Dals-Ed"}, {"name": "Uddevalla"}]
+    given = kb("query", "user/by_code", "-p", "codes=1438", "--format", "json", **saved)
+    assert json.loads(given.stdout) == [{"name": "Dals-Ed"}]
+
+
 def test_query_is_read_only_unless_write_is_given(kb, tiny_folder: Path) -> None:
     kb("load", str(tiny_folder))
     refused = kb("query", "CREATE (:Municipality {code: '9999', name: 'X'})")

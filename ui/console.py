@@ -23,14 +23,7 @@ def param_values(query: Query | None, texts: dict[str, str]) -> dict[str, Any]:
     """
     if query is None:
         return {}
-    values = {}
-    for param in query.params:
-        text = texts.get(param.name, "").strip()
-        try:
-            values[param.name] = param.parse(text) if text else None
-        except ValueError:
-            raise ValueError(f"${param.name} must be {param.type}, not {text!r}") from None
-    return values
+    return query.bind({p.name: texts.get(p.name, "").strip() for p in query.params}, blank_is_null=True)
 
 
 def shared_query(query: Query | None, cypher: str, texts: dict[str, str], title: str,

@@ -133,6 +133,13 @@ SV: dict[str, str] = {
     "graph.cut_short": "Grannskapet är så stort att bara en del av det lästes. Minska djupet eller "
                        "nodtyperna.",
     "graph.export": "Exportera vyn (HTML)",
+    "graph.paths_title": "Vägar till en annan nod",
+    "col.number": "Nr", "col.steps": "Steg", "col.route": "Väg", "col.nodes": "Noder",
+    "graph.paths_show": "Sök vägar från noden ovan",
+    "graph.paths_to_type": "Till", "graph.paths_to": "Nod", "graph.paths_depth": "Högst antal steg",
+    "graph.paths_none": "Ingen väg på högst {depth} steg. Öka antalet steg eller välj en annan nod.",
+    "graph.paths_summary": "{paths} vägar, kortast först.",
+    "graph.paths_capped": "Det finns fler vägar; de {limit} kortaste visas.",
     # console
     "console.title": "Cypher-konsol",
     "console.intro": "Kör sparade frågor eller egna. Bara läsning; tidsgräns {seconds:g} s, högst "
@@ -416,6 +423,15 @@ EN: dict[str, str] = {
     "graph.cut_short": "The neighbourhood is so large that only part of it was read. Lower the depth "
                        "or the types.",
     "graph.export": "Export the view (HTML)",
+    "graph.paths_title": "Paths to another node",
+    "col.number": "No.", "col.steps": "Steps", "col.route": "Route", "col.nodes": "Nodes",
+    "graph.paths_show": "Find paths from the node above",
+    "graph.paths_to_type": "To",
+    "graph.paths_to": "Node",
+    "graph.paths_depth": "Most steps",
+    "graph.paths_none": "No path of at most {depth} steps. Allow more steps or choose another node.",
+    "graph.paths_summary": "{paths} paths, shortest first.",
+    "graph.paths_capped": "More paths exist; the {limit} shortest are shown.",
     "console.title": "Cypher console",
     "console.intro": "Run saved queries or your own. Read-only; time limit {seconds:g} s, at most "
                      "{rows} rows.",

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import networkx as nx
 import pandas as pd
 
-from kb.analysis.common import (
-    capabilities,
-    current_assessments,
-    municipality_code,
-    names_text,
-    query_frame,
-)
+from kb.analysis.common import current_assessments, municipality_code, names_text, query_frame
 from kb.analysis.defaults import ASSESSMENT_METHOD, CRITICALITY_WEIGHT, WEAK_GAP, WEAK_MATURITY
 from kb.store.base import GraphStore
 
@@ -78,14 +71,11 @@ def weak_municipalities(store: GraphStore, *, threshold: int = WEAK_MATURITY,
 def dependents(store: GraphStore) -> dict[str, int]:
     """Criticality: for every capability, how many capabilities depend on it transitively.
 
-    Counted in networkx on the capability graph (edge c -> d for c DEPENDS_ON d) as the
-    number of ancestors of the capability, itself excluded; cycles are safe.
+    Counted in the graph (query ``analysis/capability_dependents``): the capabilities from
+    which a DEPENDS_ON path of any length leads to it, itself excluded; cycles are safe.
     """
-    graph = nx.DiGraph()
-    graph.add_nodes_from(capabilities(store)["capability"])
-    edges = query_frame(store, "analysis/capability_dependencies", ["capability", "depends_on"])
-    graph.add_edges_from(edges[["capability", "depends_on"]].itertuples(index=False, name=None))
-    return {node: len(nx.ancestors(graph, node)) for node in graph}
+    rows = query_frame(store, "analysis/capability_dependents", ["capability", "dependents"])
+    return {c: int(n) for c, n in zip(rows["capability"], rows["dependents"], strict=True)}
 
 
 def summarise(rows: pd.DataFrame) -> pd.DataFrame:

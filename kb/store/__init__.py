@@ -17,9 +17,11 @@ from kb.store.base import (
     GraphRelationship,
     GraphStore,
     LoadInProgress,
+    MultipleStatements,
     PermissionDenied,
     QueryError,
     QueryResult,
+    QuerySyntaxError,
     QueryTimeout,
     QueryTooLarge,
     ReadOnlyError,
@@ -56,7 +58,6 @@ def open_store(settings: Settings | None = None, url: str | None = None) -> Grap
 
 __all__ = [
     "ForeignData", "GraphNode", "GraphPath", "GraphRelationship", "GraphStore", "LoadInProgress",
-    "PermissionDenied", "QueryError", "QueryResult", "QueryTimeout", "QueryTooLarge", "ReadOnlyError",
-    "StoreError",
-    "StoreUnavailable", "open_store",
+    "MultipleStatements", "PermissionDenied", "QueryError", "QueryResult", "QuerySyntaxError", "QueryTimeout",
+    "QueryTooLarge", "ReadOnlyError", "StoreError", "StoreUnavailable", "open_store",
 ]

@@ -54,6 +54,14 @@ class ReadOnlyError(QueryError):
     """A read-only query tried to change the graph."""
 
 
+class QuerySyntaxError(QueryError):
+    """The engine could not read the query's text."""
+
+
+class MultipleStatements(QuerySyntaxError):
+    """The query holds several statements; the engines run one at a time."""
+
+
 class QueryTimeout(QueryError):
     """A query ran past its time limit."""
 
@@ -83,15 +91,39 @@ MESSAGES: dict[type[StoreError], str] = {
                    "stopped. Narrow it (a LIMIT, fewer rows collected into lists) or aggregate sooner.",
     PermissionDenied: "The database user may not do this. Ask the database's administrator for the "
                       "privilege, or use a user that has it (README: 'Use Neo4j').",
+    MultipleStatements: "Run one statement at a time: this query holds several, separated by ';'.",
 }
 """What each kind of refusal tells a person, the same on every engine; backends map engine codes here."""
-
-ONE_STATEMENT = "Run one statement at a time: this query holds several, separated by ';'."
 
 
 def refusal(kind: type[QueryError], detail: str = "") -> QueryError:
     """The store's exception of ``kind`` with its message from ``MESSAGES`` (and a detail, if any)."""
     return kind(MESSAGES[kind] + (f" ({detail})" if detail else ""))
+
+
+def engine_error(kind: type[QueryError], engine_message: str) -> QueryError:
+    """The store's exception for an engine error a backend has classified as ``kind``: in the
+    words of ``MESSAGES`` where the kind has them, else in the engine's own (a syntax error's
+    position, an unknown function's name)."""
+    return refusal(kind) if kind in MESSAGES else kind(engine_message)
+
+
+_UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
+
+
+def limited(cypher: str, cap: int | None) -> str | None:
+    """``cypher`` with ``LIMIT cap + 1`` on a line of its own after it, so the engine stops one row
+    past the cap instead of producing (and sending) every row; None when there is no cap.
+
+    Appended to a query that ends in RETURN (with or without ORDER BY, SKIP), the LIMIT keeps
+    the query's first rows in their order. Where it would not (a UNION: the LIMIT would bind
+    to the last part only) this returns None; where the engine cannot parse it (the query
+    has a LIMIT of its own, ends in a CALL) the engine says so and ``GraphStore._capped``
+    runs the query as written.
+    """
+    if cap is None or _UNION.search(cypher):
+        return None
+    return f"{cypher}\nLIMIT {cap + 1}"
 
 
 _LOAD_CSV = re.compile(r"\bLOAD(?:\s|/\*.*?\*/|//[^\n]*\n)+CSV\b", re.IGNORECASE | re.DOTALL)
@@ -263,6 +295,18 @@ class GraphStore(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release the connection (and the embedded server when no one else uses it)."""
+
+    def _capped(self, run: Callable[[str], QueryResult], cypher: str, cap: int | None) -> QueryResult:
+        """``run(cypher)`` with the row cap at the engine (``limited``): the client then receives
+        at most ``cap + 1`` rows, which bounds its time and memory. A query the limited text does
+        not fit is run as written, and the cap applies as its rows are read."""
+        text = limited(cypher, cap)
+        if text is not None:
+            try:
+                return run(text)
+            except QuerySyntaxError:
+                pass  # not the query's own error: it is raised again below if it is
+        return run(cypher)
 
     def _limits(self, timeout_ms: int | None, row_cap: int | None) -> tuple[int, int | None]:
         if timeout_ms is not None:

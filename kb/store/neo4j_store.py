@@ -26,15 +26,16 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 
 from kb.queries import get_query
 from kb.store.base import (
-    ONE_STATEMENT,
     ForeignData,
     GraphNode,
     GraphPath,
     GraphRelationship,
     GraphStore,
+    MultipleStatements,
     PermissionDenied,
     QueryError,
     QueryResult,
+    QuerySyntaxError,
     QueryTimeout,
     QueryTooLarge,
     ReadOnlyError,
@@ -42,8 +43,8 @@ from kb.store.base import (
     StoreUnavailable,
     WriteRunner,
     collect,
+    engine_error,
     index_ddl_names,
-    refusal,
     refuse_load_csv,
 )
 
@@ -66,8 +67,9 @@ _REFUSALS: dict[str, type[QueryError]] = {
     "Neo.ClientError.General.TransactionMemoryLimit": QueryTooLarge,
     "Neo.TransientError.General.OutOfMemoryError": QueryTooLarge,
     "Neo.ClientError.Security.Forbidden": PermissionDenied,
+    "Neo.ClientError.Statement.SyntaxError": QuerySyntaxError,
 }
-"""Neo4j status codes of refusals, and the store's exception for each."""
+"""Neo4j status codes, and the store's exception for each (any other is a ``QueryError``)."""
 
 
 def _convert(value: Any) -> Any:
@@ -105,13 +107,12 @@ def _translate(err: Exception, where: str) -> StoreError:
                                 f"(NEO4J_URI) right? ({err})")
     code = getattr(err, "code", None) or ""
     message = getattr(err, "message", None) or str(err)
-    if code in _REFUSALS:
-        return refusal(_REFUSALS[code])
-    if code == "Neo.ClientError.Statement.SyntaxError" and "exactly one statement" in message:
-        return QueryError(ONE_STATEMENT)
-    if code.startswith("Neo.ClientError.Security."):
+    kind = _REFUSALS.get(code, QueryError)
+    if kind is QuerySyntaxError and "exactly one statement" in message:
+        kind = MultipleStatements
+    if kind is QueryError and code.startswith("Neo.ClientError.Security."):
         return StoreUnavailable(f"{where} refused access: {message}")
-    return QueryError(message)
+    return engine_error(kind, message)
 
 
 @dataclass
@@ -151,11 +152,16 @@ class Neo4jStore(GraphStore):
              timeout_ms: int | None = None, row_cap: int | None = -1) -> QueryResult:
         refuse_load_csv(cypher)
         timeout, cap = self._limits(timeout_ms, row_cap)
+        return self._capped(lambda text: self._read_text(text, params, timeout, cap), cypher, cap)
+
+    def _read_text(self, text: str, params: dict[str, Any] | None, timeout: int,
+                   cap: int | None) -> QueryResult:
+        """One read transaction of ``text``; its rows are streamed and the stream stops at ``cap``."""
         started = time.perf_counter()
         try:
             with self._session(read=True) as session, \
                     session.begin_transaction(timeout=timeout / 1000) as tx:
-                result = tx.run(cypher, params or {})
+                result = tx.run(text, params or {})
                 rows = (tuple(_convert(v) for v in record.values()) for record in result)
                 return collect(list(result.keys()), rows, cap, started)
         except ENGINE_ERRORS as err:
