@@ -27,20 +27,15 @@ if need_data():
         st.info(t("empty.no_assessments"))
     else:
         name = capability_column()
-        means = (current.groupby(["capability", name], as_index=False)
-                 .agg(maturity=("maturity", "mean"), municipalities=("municipality", "nunique"))
-                 .sort_values("maturity"))
-        means["maturity"] = means["maturity"].round(2)
-        shown = means[[name, "maturity", "municipalities"]].rename(columns={
-            name: t("col.capability"), "maturity": t("col.mean_maturity"),
-            "municipalities": t("col.municipalities")})
+        labels = {name: t("col.capability"), "mean_maturity": t("col.mean_maturity"),
+                  "municipalities": t("col.municipalities")}
         left, right = st.columns(2)
-        left.subheader(t("overview.strongest"))
-        left.dataframe(shown.iloc[::-1].head(5), hide_index=True)
-        right.subheader(t("overview.weakest"))
-        right.dataframe(shown.head(5), hide_index=True)
+        for column, strongest in ((left, True), (right, False)):
+            column.subheader(t("overview.strongest" if strongest else "overview.weakest"))
+            ranked = state.analysis("capability-maturity", strongest=strongest, top=5)
+            column.dataframe(ranked[list(labels)].rename(columns=labels), hide_index=True)
         st.caption(round_and_sources(current))
-        query_behind(*state.assessments_queries())
+        analysis_behind("capability-maturity")
 
     st.subheader(t("overview.top_candidates"))
     candidates = state.analysis("candidates")

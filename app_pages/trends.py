@@ -2,7 +2,6 @@
 two assessment rounds, and each municipality's changes."""
 
 import altair as alt
-import pandas as pd
 import streamlit as st
 
 from ui import state
@@ -50,10 +49,8 @@ table(shown, "trends_capabilities", [name, "key_capability", "municipalities", "
 downloads(trend, f"trends-{first}-{last}")
 
 st.subheader(t("trends.per_municipality"))
-moved = pd.crosstab(detail["municipality_name"], detail["direction"]) \
-    .reindex(columns=list(DIRECTIONS), fill_value=0)
-moved = moved.join(detail.groupby("municipality_name")["change"].mean().round(2).rename("mean_change"))
-table(moved.reset_index().sort_values("mean_change", ascending=False), "trends_municipalities")
+moved = state.analysis("rounds-municipalities", from_round=first, to_round=last, key_only=key_only)
+table(moved, "trends_municipalities", ["municipality_name", *DIRECTIONS, "mean_change"])
 towns = dict(zip(detail["municipality"], detail["municipality_name"], strict=True))
 left, right = st.columns([1, 2])
 code = left.selectbox(t("col.municipality"), sorted(towns, key=towns.get), format_func=towns.get,

@@ -159,6 +159,23 @@ def _timed(scales: list[dict[str, Any]], section: str, label: str, limit: float,
     return _table([label] + [s["name"] for s in measured], rows)
 
 
+def _cold(scales: list[dict[str, Any]]) -> list[str]:
+    """Each analysis called cold (a fresh process) on the embedded engine: seconds, and the rows
+    and bytes it read from the engine, by scale."""
+    measured = [s for s in scales if any("cold_s" in r for r in s.get("analyses", {}).values())]
+    if not measured:
+        return ["Not measured."]
+    rows = []
+    for name in dict.fromkeys(n for s in measured for n in s["analyses"]):
+        cells = [f"`{name}`"]
+        for s in measured:
+            r = s["analyses"].get(name, {})
+            cells.append(f"{_s(r['cold_s'])} · {r['rows_read']:,} rows · {r['bytes_read'] / 1e6:.2f} MB"
+                         if "cold_s" in r else r.get("cold_error", "–"))
+        rows.append(cells)
+    return _table(["analysis (cold: seconds · rows read · bytes read)"] + [s["name"] for s in measured], rows)
+
+
 def _growth(growth: dict[str, dict[str, Any]]) -> list[str]:
     def e(v: float | None) -> str:
         return "–" if v is None else f"{v:.2f}"
@@ -259,6 +276,10 @@ def markdown(results: dict[str, Any]) -> str:
            "## Peak memory", "", *_memory(scales), "",
            "## Analyses (median after a warm-up; bold: over 1 s)", "",
            *_timed(scales, "analyses", "analysis", 1.0), "",
+           "## Analyses cold (a fresh process, nothing cached; embedded engine)", "",
+           "The call alone (imports and opening the store not counted); rows and bytes are what the "
+           "analysis read from the engine (bytes: the rows as JSON text).", "",
+           *_cold(scales), "",
            "## App pages (AppTest: first render in the process / median of later fresh sessions; "
            "bold: over 2 s)", "",
            "Later sessions reuse the app's `st.cache_data` results, as a returning user does; the first "

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"
 SCALES = {"demo": 14, "national": 290, "nordic": 1100, "stress": 9999}
 DEFAULT_SCALES = ("demo", "national", "nordic", "stress")
-ANALYSIS_SCALES = ("demo", "national", "nordic")
+ANALYSIS_SCALES = ("demo", "national", "nordic", "stress")
 PAGE_SCALES = ("demo", "national")
 SAMPLE_ROWS = 2_000
 """Above this many rows, the per-row MERGE baseline times a sample and extrapolates."""

@@ -18,7 +18,9 @@ from html import escape
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 
+from kb.analysis.common import pick_current
 from kb.queries import run_query
 from kb.store.base import GraphNode, GraphRelationship, GraphStore
 
@@ -216,14 +218,16 @@ def fold(view: View, max_nodes: int) -> View:
 
 
 def maturity_of(view: View, node: Any) -> int | None:
-    """Rounded mean maturity of the latest round's assessments drawn into ``node``."""
-    assessed = [d["props"] for _, _, d in view.graph.in_edges(node, data=True)
+    """Rounded mean maturity, over the municipalities drawn with an assessment into ``node``,
+    of each one's assessment that counts (``kb.analysis.common.pick_current``: its latest
+    round, the external review before the self-assessment), as every analysis counts it."""
+    assessed = [{"municipality": start, "capability": node, "round": d["props"].get("round", 0),
+                 "method": d["props"].get("method"), "maturity": d["props"]["maturity"]}
+                for start, _, d in view.graph.in_edges(node, data=True)
                 if d["type"] == "ASSESSED" and "maturity" in d["props"]]
     if not assessed:
         return None
-    latest = max(p.get("round", 0) for p in assessed)
-    values = [p["maturity"] for p in assessed if p.get("round", 0) == latest]
-    return round(sum(values) / len(values))
+    return round(float(pick_current(pd.DataFrame(assessed))["maturity"].mean()))
 
 
 def _title(data: Mapping[str, Any]) -> str:

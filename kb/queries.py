@@ -371,11 +371,17 @@ def trace_queries() -> Iterator[list[str]]:
         _TRACE.reset(token)
 
 
+def note_used(name: str) -> None:
+    """Count the saved query ``name`` as used by the ``trace_queries`` block around the call:
+    ``run_query`` does, and so does a reader that serves the query's rows from a cache."""
+    used = _TRACE.get()
+    if used is not None and name not in used:
+        used.append(name)
+
+
 def run_query(store: GraphStore, name: str, params: dict[str, Any] | None = None,
               **limits: Any) -> QueryResult:
     """Run the saved query ``name`` read-only with its defaults filled in."""
     query = get_query(name)
-    used = _TRACE.get()
-    if used is not None and name not in used:
-        used.append(name)
+    note_used(name)
     return store.read(query.cypher, query.bind(params), **limits)

@@ -6,7 +6,13 @@
   m3    5,000      1.5M + 1.0M = 2.5M       500             0.4                3 + 1        0.8
 Median cost per inhabitant 700: m3 is at 71% (< 75%: underfunded); m1 is operations-heavy.
 Capabilities c1..c3; system S supports c2 and is used by m1 and m3. Assessed (2023):
-m1 c1 3, c2 1; m2 c1..c3 2; m4 c1 4. Uncovered: m1 {Cap3}, m2 {}, m3 {Cap1, Cap3}, m4 {Cap2, Cap3}.
+m1 c1 3, c2 1; m2 c1..c3 2; m4 c1 4. "Not assessed" is its own state, not "uncovered" (an
+unknown is not a known gap): with no supporting system, m1's c3, m3's c1 and c3 and m4's c2 and
+c3 have no assessment at all, so they are not assessed; no capability is assessed below 2
+without a system (m1's c2 is at 1 but S supports it), so none is uncovered. Before this rule all
+of them counted as uncovered: m1 {Cap3}, m3 {Cap1, Cap3}, m4 {Cap2, Cap3}.
+Signals: m3 underfunded + not assessed = 2, m1 operations-heavy + not assessed = 2, m4 not
+assessed = 1, m2 none.
 """
 
 from __future__ import annotations
@@ -51,16 +57,19 @@ def test_signals_by_hand(load_records, store):
     assert by["region_median_fte_per_1000"].iloc[0] == 1.0
     assert by["underfunded"].to_dict() == {"m3": True, "m1": False, "m4": False, "m2": False}
     assert by["operations_heavy"].to_dict() == {"m3": False, "m1": True, "m4": False, "m2": False}
-    assert by["uncovered_names"].to_dict() == {"m3": "Cap1, Cap3", "m1": "Cap3", "m4": "Cap2, Cap3", "m2": ""}
+    assert by["uncovered_names"].to_dict() == {"m3": "", "m1": "", "m4": "", "m2": ""}
+    assert by["not_assessed_names"].to_dict() == {"m3": "Cap1, Cap3", "m1": "Cap3", "m4": "Cap2, Cap3",
+                                                  "m2": ""}
+    assert by["not_assessed_capabilities"].tolist() == [2, 1, 2, 0]
     assert by["signals"].tolist() == [2, 2, 1, 0]
     assert by.loc["m3", "reason"] == (
         "IT cost 500 SEK per inhabitant is 71% of the region's median 700 (below 75%: underfunded); "
-        "development is 40% of IT spending; 2 capabilit(ies) with no one behind them")
+        "development is 40% of IT spending; 2 capabilit(ies) not assessed and without a supporting system")
     assert "operations-heavy; shift from drift to utveckling" in by.loc["m1", "reason"]
     assert by.loc["m4", "reason"].startswith("no IT capacity figures for 2023")
     assert by.loc["m3", "reason_sv"] == (
         "IT-kostnaden 500 kr per invånare är 71% av regionens median 700 (under 75%: underfinansierad); "
-        "utveckling är 40% av IT-kostnaderna; 2 förmåg(or) som ingen står bakom")
+        "utveckling är 40% av IT-kostnaderna; 2 förmåg(or) utan bedömning och utan stödjande system")
     assert "driftstung; flytta resurser från drift till utveckling" in by.loc["m1", "reason_sv"]
     assert by.loc["m4", "reason_sv"].startswith("inga siffror om IT-kapacitet för 2023")
 
@@ -73,7 +82,8 @@ def test_year_and_thresholds(load_records, store):
     assert bool(rows.loc["m4", "operations_heavy"]) is True
     assert capacity(store, underfunded_share=0.5)["underfunded"].sum() == 0
     strict = capacity(store, covered_maturity=4).set_index("municipality_name")
-    assert strict.loc["m2", "uncovered_names"] == "Cap1, Cap2, Cap3"
+    assert strict.loc["m2", "uncovered_names"] == "Cap1, Cap2, Cap3"  # assessed at 2, below 4
+    assert strict.loc["m1", ["uncovered_names", "not_assessed_names"]].tolist() == ["Cap1", "Cap3"]
 
 
 def test_empty_graph(store):

@@ -9,9 +9,12 @@ m1 uses OLD, SOON; m2 uses OLD, LATER; m3 uses OK; m4 uses MIG, SOON.
 
 from __future__ import annotations
 
+from datetime import date
+
 from analysis_checks import assert_levels_on_an_empty_graph
 
-from kb.analysis.legacy import DETAIL_COLUMNS, MUNICIPALITY_COLUMNS, SYSTEM_COLUMNS, add_months, legacy
+from kb.analysis.common import add_months
+from kb.analysis.legacy import DETAIL_COLUMNS, MUNICIPALITY_COLUMNS, SYSTEM_COLUMNS, legacy
 
 TODAY = "2025-01-15"
 
@@ -38,9 +41,10 @@ def _fixture(load_records) -> None:
 
 
 def test_add_months_clamps_the_day():
-    assert add_months("2024-01-31", 1) == "2024-02-29"
-    assert add_months("2024-11-30", 3) == "2025-02-28"
-    assert add_months("2025-01-15", 12) == "2026-01-15"
+    # one add_months for the legacy horizon and the contract window (dates, not ISO text)
+    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert add_months(date(2024, 11, 30), 3) == date(2025, 2, 28)
+    assert add_months(date(2025, 1, 15), 12) == date(2026, 1, 15)
 
 
 def test_region_roll_up_per_system(load_records, store):

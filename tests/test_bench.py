@@ -40,10 +40,13 @@ def test_tiny_run_writes_markdown_and_json(tmp_path: Path, engine: str) -> None:
         for key in ("project_cypher_path", "batched_unwind", "bulk_insert"):
             assert scale["loading"][key]["same_counts"] is True, key
         assert set(scale["analyses"]) == {*ANALYSES, "scenario-effects"}
+        # each analysis also ran cold, in a fresh process, counting what it read from the engine
+        weak = scale["analyses"]["weak"]
+        assert weak["cold_s"] > 0 and weak["rows_read"] > 0 and weak["bytes_read"] > weak["rows_read"]
         assert scale["memory"]["loader_peak_rss_mb"] > 0
     assert "loading: project" in results["growth"]
     markdown = (tmp_path / "results.md").read_text()
-    for heading in ("## Loading", "## Peak memory", "## Analyses", "## Growth"):
+    for heading in ("## Loading", "## Peak memory", "## Analyses", "## Analyses cold", "## Growth"):
         assert heading in markdown
     if engine == "neo4j":
         assert results["machine"]["neo4j"].startswith("5.26")

@@ -32,9 +32,11 @@ ANALYSES: dict[str, str] = {
     "partners": "kb.analysis.partners:partners",
     "partner-groups": "kb.analysis.partners:partner_groups",
     "rounds": "kb.analysis.rounds:rounds",
+    "rounds-municipalities": "kb.analysis.rounds:rounds_by_municipality",
     "profile": "kb.analysis.profile:profile",
     "capacity": "kb.analysis.capacity:capacity",
     "realism": "kb.analysis.realism:realism",
+    "capability-maturity": "kb.analysis.overview:capability_maturity",
 }
 """Analysis name -> ``module:function``."""
 

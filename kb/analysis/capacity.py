@@ -29,7 +29,7 @@ CAPACITY_COLUMNS = ["municipality", "municipality_name", "population", "year", "
                     "fte_per_1000", "cost_total_sek", "cost_per_inhabitant", "development_share",
                     "region_median_cost_per_inhabitant", "cost_vs_median", "region_median_fte_per_1000",
                     "underfunded", "operations_heavy", "uncovered_capabilities", "uncovered_names",
-                    "signals", "reason", "reason_sv"]
+                    "not_assessed_capabilities", "not_assessed_names", "signals", "reason", "reason_sv"]
 _FIGURES = ["fte_operations", "fte_development", "cost_operations_sek", "cost_development_sek"]
 
 
@@ -57,17 +57,28 @@ def _ratios(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def uncovered(store: GraphStore, codes: list[str], covered_maturity: int,
-              method: str) -> dict[str, list[str]]:
-    """Per municipality, the capabilities (English names) no one is behind: none assessed at
-    ``covered_maturity`` or higher and none supported by a system it uses."""
+              method: str) -> dict[str, tuple[list[str], list[str]]]:
+    """Per municipality, (uncovered, not assessed): the capabilities (English names) with no
+    supporting system it uses that are assessed below ``covered_maturity`` (uncovered), or
+    have no current assessment at all (not assessed: unknown, its own state, not counted as
+    uncovered)."""
     caps = capabilities(store)
     assessed = current_assessments(store, method=method)
     held = assessed[pd.to_numeric(assessed["maturity"]) >= covered_maturity]
     supported = query_frame(store, "analysis/supported_capabilities", ["municipality", "capability"])
-    behind = pd.concat([held[["municipality", "capability"]], supported])
-    behind = behind.groupby("municipality")["capability"].agg(set).to_dict()
+
+    def sets(rows: pd.DataFrame) -> dict[str, set[str]]:
+        return rows.groupby("municipality")["capability"].agg(set).to_dict()
+
+    behind = sets(pd.concat([held[["municipality", "capability"]], supported]))
+    known = sets(assessed)
     names = dict(zip(caps["capability"], caps["capability_en"], strict=True))
-    return {m: [names[c] for c in names if c not in behind.get(m, set())] for m in codes}
+    out = {}
+    for m in codes:
+        open_ = [c for c in names if c not in behind.get(m, set())]
+        out[m] = ([names[c] for c in open_ if c in known.get(m, set())],
+                  [names[c] for c in open_ if c not in known.get(m, set())])
+    return out
 
 
 def capacity(store: GraphStore, *, year: int | None = None,
@@ -85,8 +96,10 @@ def capacity(store: GraphStore, *, year: int | None = None,
     ``underfunded_share``; ``operations_heavy`` when development_share <
     ``min_development_share``; ``uncovered_capabilities`` = capabilities with no current
     assessment at ``covered_maturity`` or higher and no supporting system the municipality
-    uses. ``signals`` counts the three (uncovered when > 0); most signals first, then the
-    lowest cost against the median. Municipalities without figures stay, with a reason.
+    uses; ``not_assessed_capabilities`` = capabilities with no current assessment and no
+    supporting system (not known to be uncovered: its own state). ``signals`` counts the four
+    (uncovered and not assessed when > 0); most signals first, then the lowest cost against
+    the median. Municipalities without figures stay, with a reason.
     """
     rows = _ratios(it_figures(store, year))
     gaps = uncovered(store, rows["municipality"].tolist(), covered_maturity, method)
@@ -95,12 +108,15 @@ def capacity(store: GraphStore, *, year: int | None = None,
     rows = rows.assign(region_median_cost_per_inhabitant=median_cost,
                        cost_vs_median=(rows["cost_per_inhabitant"] / median_cost).round(2),
                        region_median_fte_per_1000=rows["fte_per_1000"].median(),
-                       uncovered_capabilities=rows["municipality"].map(lambda m: len(gaps[m])),
-                       uncovered_names=rows["municipality"].map(lambda m: names_text(gaps[m])))
+                       uncovered_capabilities=rows["municipality"].map(lambda m: len(gaps[m][0])),
+                       uncovered_names=rows["municipality"].map(lambda m: names_text(gaps[m][0])),
+                       not_assessed_capabilities=rows["municipality"].map(lambda m: len(gaps[m][1])),
+                       not_assessed_names=rows["municipality"].map(lambda m: names_text(gaps[m][1])))
     rows = rows.assign(underfunded=rows["cost_vs_median"] < underfunded_share,
                        operations_heavy=rows["development_share"] < min_development_share)
     rows = rows.assign(signals=rows["underfunded"].astype(int) + rows["operations_heavy"].astype(int)
-                       + (rows["uncovered_capabilities"] > 0).astype(int))
+                       + (rows["uncovered_capabilities"] > 0).astype(int)
+                       + (rows["not_assessed_capabilities"] > 0).astype(int))
     rows = with_reasons(rows, [_reason(row, underfunded_share, min_development_share)
                                for _, row in rows.iterrows()])
     rows = rows.sort_values(["signals", "cost_vs_median", "municipality"], ascending=[False, True, True],
@@ -134,4 +150,8 @@ def _reason(row: pd.Series, underfunded_share: float, min_development_share: flo
         count = row["uncovered_capabilities"]
         parts.append((f"{count} capabilit(ies) with no one behind them",
                       f"{count} förmåg(or) som ingen står bakom"))
+    if row["not_assessed_capabilities"]:
+        count = row["not_assessed_capabilities"]
+        parts.append((f"{count} capabilit(ies) not assessed and without a supporting system",
+                      f"{count} förmåg(or) utan bedömning och utan stödjande system"))
     return bilingual(parts)

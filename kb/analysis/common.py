@@ -1,20 +1,35 @@
-"""Building blocks the analyses share: which assessments count, and region-wide facts."""
+"""Building blocks the analyses share: which assessments count, a snapshot of them per dataset
+version, region-wide facts, and month arithmetic.
+
+Which assessment counts (one rule, used by every analysis, the scenarios and the explorer's
+colours): for each municipality and capability, its latest round in which it assessed that
+capability (a municipality that has not answered a newer round keeps counting with its
+previous answer); within that round the external review where there is one, else the
+self-assessment (``pick_current``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
+from dateutil.relativedelta import relativedelta
 
 from kb.analysis.defaults import ASSESSMENT_METHOD
-from kb.queries import run_query
+from kb.queries import note_used, run_query
 from kb.store.base import GraphStore
 
 ASSESSMENT_COLUMNS = [
     "municipality", "municipality_name", "capability", "capability_sv", "capability_en",
     "key_capability", "area", "round", "method", "maturity", "target", "source",
 ]
+VALUE_COLUMNS = ["municipality", "capability", "round", "method", "maturity", "target", "source"]
 METHOD_RANK = {"external_review": 0, "self_assessment": 1}
+METHODS = ("preferred", *METHOD_RANK)
+SNAPSHOTS_KEPT = 4
+"""Snapshots held per process (one per graph; the oldest goes first)."""
 
 
 def query_frame(store: GraphStore, name: str, columns: list[str] | None = None,
@@ -30,53 +45,189 @@ def query_frame(store: GraphStore, name: str, columns: list[str] | None = None,
     return frame
 
 
-def all_assessments(store: GraphStore, round: int | None = None) -> pd.DataFrame:
-    """Every assessment (query ``analysis/assessments``), optionally of one round."""
-    return query_frame(store, "analysis/assessments", ASSESSMENT_COLUMNS, round=round)
+@dataclass
+class Snapshot:
+    """The rows of the ``SNAPSHOT_QUERIES`` for one dataset version (every assessment as bare
+    values, every municipality, every capability), each read on first use and then shared by
+    the analyses; ``current`` memoises ``current_assessments`` per (round, method)."""
+
+    store: GraphStore
+    version: str | None
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    current: dict[tuple[int | None, str], pd.DataFrame] = field(default_factory=dict)
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """The rows of query ``name`` (one of ``SNAPSHOT_QUERIES``), read once."""
+        if name not in self.frames:
+            self.frames[name] = query_frame(self.store, name, SNAPSHOT_QUERIES[name])
+        else:
+            note_used(name)
+        return self.frames[name]
+
+    @property
+    def values(self) -> pd.DataFrame:
+        """Every assessment, bare (query ``analysis/assessment_values``)."""
+        return self.frame("analysis/assessment_values")
+
+    @property
+    def municipalities(self) -> pd.DataFrame:
+        """Every municipality (query ``analysis/municipalities``)."""
+        return self.frame("analysis/municipalities")
+
+    @property
+    def capabilities(self) -> pd.DataFrame:
+        """Every capability (query ``analysis/capabilities``)."""
+        return self.frame("analysis/capabilities")
 
 
-def current_assessments(store: GraphStore, round: int | None = None,
-                        method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
-    """One assessment per (municipality, capability): of ``round``, or by default of the latest
-    round in which that municipality assessed that capability (so a municipality that has not
-    yet answered a new round keeps counting with its previous one).
+_SNAPSHOTS: dict[tuple[str, str, str], Snapshot] = {}
+MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", "population"]
+CAPABILITY_COLUMNS = ["capability", "capability_sv", "capability_en", "key_capability",
+                      "area", "area_sv", "area_en"]
+SNAPSHOT_QUERIES = {"analysis/assessment_values": VALUE_COLUMNS,
+                    "analysis/municipalities": MUNICIPALITY_COLUMNS,
+                    "analysis/capabilities": CAPABILITY_COLUMNS}
+"""The queries a snapshot holds, with their columns."""
 
-    ``method`` 'preferred' keeps the external review where one exists, else the
-    self-assessment; 'self_assessment' or 'external_review' keeps only that method.
-    Adds ``gap`` = max(target - maturity, 0) (0 when there is no target). Reads only the
-    bare values (query ``analysis/assessment_values``) and joins the names from
-    ``municipalities`` and ``capabilities``, which keeps it fast on a national dataset.
-    """
-    values = ["municipality", "capability", "round", "method", "maturity", "target", "source"]
-    rows = query_frame(store, "analysis/assessment_values", values, round=round, method=method)
+
+def snapshot(store: GraphStore) -> Snapshot:
+    """The snapshot of ``store``'s current dataset: reused while ``store.version()`` is the same
+    token (every load and partial update sets a new one), begun anew otherwise. A graph without
+    a token (never loaded) is read every time. Writes outside a load or update (the console's
+    ``--write``) do not change the token: they are not seen until the next load."""
+    key = (store.backend, store.settings.graph_url, store.settings.graph_name)
+    version = store.version()
+    held = _SNAPSHOTS.get(key)
+    if held is not None and version is not None and held.version == version:
+        held.store = store
+        return held
+    taken = Snapshot(store, version)
+    if version is not None:
+        _SNAPSHOTS.pop(key, None)
+        _SNAPSHOTS[key] = taken
+        while len(_SNAPSHOTS) > SNAPSHOTS_KEPT:
+            _SNAPSHOTS.pop(next(iter(_SNAPSHOTS)))
+    return taken
+
+
+def check_method(method: str | None) -> str:
+    """``method`` ('preferred' for None), or ValueError naming the methods there are."""
+    method = method or "preferred"
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
+    return method
+
+
+def of_method(rows: pd.DataFrame, method: str | None) -> pd.DataFrame:
+    """``rows`` of assessments kept to ``method`` ('preferred': both methods stay)."""
+    method = check_method(method)
+    return rows if method == "preferred" else rows[rows["method"] == method]
+
+
+def method_rank(methods: pd.Series) -> pd.Series:
+    """0 for an external review, 1 for a self-assessment, 2 for anything else: lower counts."""
+    return methods.map(METHOD_RANK).fillna(2)
+
+
+def pick_current(rows: pd.DataFrame) -> pd.DataFrame:
+    """The assessment that counts for each (municipality, capability) of ``rows``: the latest
+    round, then the external review before the self-assessment (see the module docstring).
+    ``rows`` needs the columns municipality, capability, round and method."""
+    if rows.empty:
+        return rows
+    order = pd.to_numeric(rows["round"]) * 4 - method_rank(rows["method"])
+    chosen = order.groupby([rows["municipality"], rows["capability"]], sort=False).idxmax()
+    return rows.loc[chosen.to_numpy()].sort_values(["municipality", "capability"])
+
+
+def named(rows: pd.DataFrame, store: GraphStore) -> pd.DataFrame:
+    """Assessment ``rows`` (``VALUE_COLUMNS``) with the municipality and capability names joined
+    from the snapshot, as ``ASSESSMENT_COLUMNS`` plus ``gap`` = max(target - maturity, 0)
+    (0 when there is no target)."""
     if rows.empty:
         return pd.DataFrame(columns=[*ASSESSMENT_COLUMNS, "gap"])
-    rows = rows.assign(_rank=rows["method"].map(METHOD_RANK).fillna(2))
-    rows = rows.sort_values(["municipality", "capability", "round", "_rank"],
-                            ascending=[True, True, False, True])
-    rows = rows.drop_duplicates(["municipality", "capability"]).drop(columns="_rank")
-    names = municipalities(store)[["municipality", "municipality_name"]]
-    caps = capabilities(store)[["capability", "capability_sv", "capability_en", "key_capability", "area"]]
-    rows = rows.merge(names, on="municipality", how="left").merge(caps, on="capability", how="left")
+    taken = snapshot(store)
+    names = taken.municipalities.set_index("municipality")["municipality_name"]
+    caps = taken.capabilities.set_index("capability")
+    rows = rows.assign(municipality_name=rows["municipality"].map(names),
+                       **{c: rows["capability"].map(caps[c])
+                          for c in ("capability_sv", "capability_en", "key_capability", "area")})
     target = pd.to_numeric(rows["target"], errors="coerce")
     maturity = pd.to_numeric(rows["maturity"], errors="coerce")
     gap = (target - maturity).clip(lower=0).fillna(0).astype(int)
     return rows[ASSESSMENT_COLUMNS].assign(gap=gap).reset_index(drop=True)
 
 
-MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", "population"]
-CAPABILITY_COLUMNS = ["capability", "capability_sv", "capability_en", "key_capability",
-                      "area", "area_sv", "area_en"]
+def all_assessments(store: GraphStore, round: int | None = None) -> pd.DataFrame:
+    """Every assessment, optionally of one round, with names (see ``named``), by
+    municipality, capability, round and method."""
+    rows = snapshot(store).values
+    if round is not None:
+        rows = rows[rows["round"] == round]
+    rows = rows.sort_values(["municipality", "capability", "round", "method"])
+    return named(rows, store).drop(columns="gap")
+
+
+def current_assessments(store: GraphStore, round: int | None = None,
+                        method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """One assessment per (municipality, capability), the one that counts (``pick_current``):
+    of ``round``, or by default of the latest round in which that municipality assessed that
+    capability.
+
+    ``method`` 'preferred' keeps the external review where one exists, else the
+    self-assessment; 'self_assessment' or 'external_review' keeps only that method (any other
+    is a ValueError). Adds ``gap`` = max(target - maturity, 0) (0 when there is no target).
+    Computed once per dataset version and (round, method) from the ``snapshot``; callers get
+    a copy they may change.
+    """
+    method = check_method(method)
+    taken = snapshot(store)
+    if (round, method) not in taken.current:
+        rows = taken.values if round is None else taken.values[taken.values["round"] == round]
+        taken.current[(round, method)] = named(pick_current(of_method(rows, method)), store)
+    return taken.current[(round, method)].copy()
+
+
+def municipality_code(store: GraphStore, municipality: str) -> str:
+    """The code of the municipality given by code or name (any case); ValueError naming the
+    known ones when the graph has no such municipality. Every analysis that takes a
+    municipality uses this, so an unknown one is the same clear error everywhere."""
+    known = snapshot(store).municipalities
+    wanted = str(municipality).strip().lower()
+    hit = known[(known["municipality"].astype(str).str.lower() == wanted)
+                | (known["municipality_name"].astype(str).str.lower() == wanted)]
+    if hit.empty:
+        raise unknown_id("municipality", municipality,
+                         dict(zip(known["municipality"], known["municipality_name"], strict=True)))
+    return str(hit["municipality"].iloc[0])
+
+
+def unknown_id(kind: str, value: object, known: Mapping[object, object]) -> ValueError:
+    """The error for an id not in the graph: what was asked for and the known ids with names
+    (the first 20, then how many more), e.g. ``No municipality '9999' in the graph; known:
+    1401 Alby, ...``."""
+    shown = [f"{k} {v}" if v not in (None, "", k) else str(k) for k, v in list(known.items())[:20]]
+    more = f" and {len(known) - 20} more" if len(known) > 20 else ""
+    listed = ", ".join(shown) + more if shown else "none"
+    return ValueError(f"No {kind} {value!r} in the graph; known: {listed}")
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months, the day clamped to the month's length
+    (``dateutil.relativedelta``): 2024-01-31 + 1 month = 2024-02-29."""
+    return day + relativedelta(months=months)
 
 
 def municipalities(store: GraphStore) -> pd.DataFrame:
-    """Every municipality in the graph (query ``analysis/municipalities``): the region."""
-    return query_frame(store, "analysis/municipalities", MUNICIPALITY_COLUMNS)
+    """Every municipality in the graph (query ``analysis/municipalities``, from the
+    ``snapshot``): the region."""
+    return snapshot(store).municipalities.copy()
 
 
 def capabilities(store: GraphStore) -> pd.DataFrame:
-    """Every capability with names, key flag and area (query ``analysis/capabilities``)."""
-    return query_frame(store, "analysis/capabilities", CAPABILITY_COLUMNS)
+    """Every capability with names, key flag and area (query ``analysis/capabilities``, from
+    the ``snapshot``)."""
+    return snapshot(store).capabilities.copy()
 
 
 def names_text(names: Iterable[object] | None) -> str:

@@ -3,12 +3,21 @@ eliminate, the municipalities that use them and the capabilities that rest on th
 
 from __future__ import annotations
 
-import calendar
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
-from kb.analysis.common import Phrase, bilingual, municipalities, names_text, query_frame, reason_fields
+from kb.analysis.common import (
+    Phrase,
+    add_months,
+    bilingual,
+    municipalities,
+    names_text,
+    query_frame,
+    reason_fields,
+)
 from kb.analysis.defaults import LEGACY_HORIZON_MONTHS, LEGACY_LIFECYCLES
 from kb.store.base import GraphStore
 
@@ -21,15 +30,6 @@ DETAIL_COLUMNS = ["municipality", "municipality_name", "system", "system_name", 
                   "lifecycle", "capability_names", "key_capabilities", "reason", "reason_sv"]
 PAST, SOON = "past end of support", "end of support within horizon"
 _SEVERITY = {PAST: 0, SOON: 1}
-
-
-def add_months(iso_day: str, months: int) -> str:
-    """The ISO date ``months`` after ``iso_day`` (the day clamped to the month's length)."""
-    day = date.fromisoformat(iso_day)
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1])).isoformat()
 
 
 def legacy(store: GraphStore, *, today: str | None = None,
@@ -53,7 +53,8 @@ def legacy(store: GraphStore, *, today: str | None = None,
     today = today or date.today().isoformat()
     if isinstance(lifecycles, str):
         lifecycles = tuple(part.strip() for part in lifecycles.split(","))
-    systems = _systems(store, today, add_months(today, horizon_months), list(lifecycles))
+    horizon_end = add_months(date.fromisoformat(today), horizon_months).isoformat()
+    systems = _systems(store, today, horizon_end, list(lifecycles))
     users = query_frame(store, "analysis/system_users",
                         ["system", "municipality", "municipality_name"],
                         systems=systems["system"].tolist())
@@ -67,7 +68,8 @@ def legacy(store: GraphStore, *, today: str | None = None,
     raise ValueError(f"level must be 'system', 'municipality' or 'detail', not {level!r}")
 
 
-def _status(system: pd.Series, today: str, horizon_end: str, lifecycles: list[str]) -> tuple[str, Phrase]:
+def _status(system: Mapping[str, Any], today: str, horizon_end: str,
+            lifecycles: list[str]) -> tuple[str, Phrase]:
     """(status, reason): the first that applies of past, near end of support, lifecycle."""
     found: list[tuple[str, Phrase]] = []
     end, cycle = system["end_of_support"], system["lifecycle"]
@@ -88,20 +90,22 @@ def _systems(store: GraphStore, today: str, horizon_end: str, lifecycles: list[s
                "capability", "capability_en", "key_capability"]
     rows = query_frame(store, "analysis/legacy_systems", columns,
                        horizon_end=horizon_end, lifecycles=lifecycles)
-    out = []
-    for _, group in rows.groupby("system", sort=True):
-        first = group.iloc[0]
-        caps = group.dropna(subset=["capability"])
-        status, reason = _status(first, today, horizon_end, lifecycles)
-        out.append({**first[columns[:5]].to_dict(), "status": status, **reason_fields(reason),
-                    "_severity": _SEVERITY.get(status, 2),
-                    "_caps": caps["capability_en"].tolist(),
-                    "_keys": caps.loc[caps["key_capability"].astype(bool), "capability_en"].tolist()})
-    frame = pd.DataFrame(out, columns=[*columns[:5], "status", "reason", "reason_sv", "_severity", "_caps",
-                                       "_keys"])
+    if rows.empty:
+        return pd.DataFrame(columns=[*columns[:5], "status", "reason", "reason_sv", "_severity", "_caps",
+                                     "_keys", "capabilities", "capability_names", "key_capabilities"])
+    first = rows.drop_duplicates("system").sort_values("system")[columns[:5]]
+    caps = rows.dropna(subset=["capability"])
+    names = caps.groupby("system")["capability_en"].agg(list)
+    keys = caps[caps["key_capability"].astype(bool)].groupby("system")["capability_en"].agg(list)
+    found = [_status(row, today, horizon_end, lifecycles) for row in first.to_dict("records")]
+    listed = {"_caps": first["system"].map(names), "_keys": first["system"].map(keys)}
+    listed = {k: v.map(lambda x: x if isinstance(x, list) else []) for k, v in listed.items()}
+    frame = first.assign(status=[status for status, _ in found], reason=[r[0] for _, r in found],
+                         reason_sv=[r[1] for _, r in found],
+                         _severity=[_SEVERITY.get(status, 2) for status, _ in found], **listed)
     return frame.assign(capabilities=frame["_caps"].map(len),
                         capability_names=frame["_caps"].map(names_text),
-                        key_capabilities=frame["_keys"].map(names_text))
+                        key_capabilities=frame["_keys"].map(names_text)).reset_index(drop=True)
 
 
 def _by_system(systems: pd.DataFrame, users: pd.DataFrame) -> pd.DataFrame:

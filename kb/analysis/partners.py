@@ -15,7 +15,14 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from kb.analysis.common import bilingual, current_assessments, municipalities, query_frame, reason_fields
+from kb.analysis.common import (
+    bilingual,
+    current_assessments,
+    municipalities,
+    municipality_code,
+    query_frame,
+    reason_fields,
+)
 from kb.analysis.defaults import (
     ASSESSMENT_METHOD,
     PARTNER_NEIGHBOURS,
@@ -155,10 +162,12 @@ def partners(store: GraphStore, *, municipality: str | None = None, min_score: f
     ``score`` = sum(w_d * J_d) / sum(w_d) with the three weights. Keeps pairs with
     score > 0 and score >= ``min_score`` and, unless ``per_municipality`` is None or 0, one
     of the two among the other's ``per_municipality`` most similar (fewer rows at national
-    scale); with ``municipality``, only its pairs (it is A).
+    scale); with ``municipality`` (code or name; one not in the graph is a ValueError), only
+    its pairs (it is A).
     The shared items are named; ``reason`` gives shared/union counts per dimension.
     Ties: by score, then municipality codes.
     """
+    municipality = None if municipality is None else municipality_code(store, municipality)
     profile = profiles(store, threshold, min_gap, method)
     sim = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
     if per_municipality:

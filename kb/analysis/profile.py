@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import current_assessments, municipalities
+from kb.analysis.common import current_assessments, municipality_code
 from kb.analysis.defaults import ASSESSMENT_METHOD, PROFILE_MARGIN
 from kb.store.base import GraphStore
 
@@ -32,7 +32,7 @@ def profile(store: GraphStore, *, municipality: str | None = None,
     Raises ValueError for a municipality that is not in the graph.
     """
     rows = current_assessments(store, round, method)
-    code = None if municipality is None else _code(store, municipality)
+    code = None if municipality is None else municipality_code(store, municipality)
     if rows.empty:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
     maturity = pd.to_numeric(rows["maturity"])
@@ -55,18 +55,6 @@ def profile(store: GraphStore, *, municipality: str | None = None,
     rows = rows.sort_values(["municipality", "key_capability", "difference", "capability"],
                             ascending=[True, False, True, True])
     return rows[PROFILE_COLUMNS].reset_index(drop=True)
-
-
-def _code(store: GraphStore, municipality: str) -> str:
-    """The code of the municipality given by code or name (any case)."""
-    known = municipalities(store)
-    wanted = str(municipality).strip().lower()
-    hit = known[(known["municipality"] == wanted) | (known["municipality_name"].str.lower() == wanted)]
-    if hit.empty:
-        raise ValueError(f"No municipality {municipality!r} in the graph; known: "
-                         + ", ".join(f"{c} {n}" for c, n in zip(known["municipality"],
-                                                                 known["municipality_name"], strict=True)))
-    return str(hit["municipality"].iloc[0])
 
 
 def _reason(maturity: int, mean: float, rank: int, of: int, assessment: str, lang: int) -> str:

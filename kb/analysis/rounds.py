@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import bilingual, current_assessments, names_text, query_frame, with_reasons
+from kb.analysis.common import (
+    bilingual,
+    method_rank,
+    named,
+    names_text,
+    of_method,
+    query_frame,
+    snapshot,
+    with_reasons,
+)
 from kb.analysis.defaults import ASSESSMENT_METHOD
 from kb.model import MATURITY_LEVELS
 from kb.store.base import GraphStore
@@ -13,6 +22,8 @@ from kb.store.base import GraphStore
 _NAMES = ["capability", "capability_en", "capability_sv", "key_capability"]
 MUNICIPALITY_COLUMNS = ["municipality", "municipality_name", *_NAMES, "from_round", "to_round",
                         "from_maturity", "to_maturity", "change", "direction", "reason", "reason_sv"]
+TOWN_COLUMNS = ["municipality", "municipality_name", "from_round", "to_round", "improved", "declined",
+                "unchanged", "mean_change"]
 CAPABILITY_COLUMNS = [*_NAMES, "from_round", "to_round", "municipalities", "mean_from", "mean_to",
                       "mean_change", "improved", "declined", "unchanged", "trend", "reason", "reason_sv"]
 
@@ -40,11 +51,30 @@ def _level(maturity: int) -> str:
     return f"{maturity} ({MATURITY_LEVELS.get(maturity, '?')})"
 
 
-def changes(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFrame:
-    """One row per municipality and capability assessed in both rounds, with the change."""
-    keys = ["municipality", "municipality_name", *_NAMES]
-    before, after = (current_assessments(store, r, method)[[*keys, "maturity"]] for r in rounds)
+def paired(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFrame:
+    """Each municipality and capability assessed in both ``rounds`` by the same method, with
+    the maturity of each round (``maturity_from``, ``maturity_to``): like is compared with like.
+    With ``method`` 'preferred' the pair by external review is taken where both rounds have
+    one, else the pair of self-assessments; a self-assessment in one round is never compared
+    with an external review in the other."""
+    keys = ["municipality", "capability", "method"]
+    rows = of_method(snapshot(store).values, method)
+    before, after = (rows[rows["round"] == r][[*keys, "maturity"]] for r in rounds)
     both = before.merge(after, on=keys, suffixes=("_from", "_to"))
+    both = both.assign(_rank=method_rank(both["method"])).sort_values("_rank")
+    return both.drop_duplicates(["municipality", "capability"]).drop(columns="_rank")
+
+
+def changes(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFrame:
+    """One row per municipality and capability assessed in both rounds (``paired``), with the
+    change."""
+    keys = ["municipality", "municipality_name", *_NAMES]
+    pairs = paired(store, rounds, method)
+    names = named(pairs.assign(round=rounds[1], maturity=pairs["maturity_to"], target=None, source=None),
+                  store)
+    both = names[keys].assign(maturity_from=pairs["maturity_from"].to_numpy(),
+                              maturity_to=pairs["maturity_to"].to_numpy()) if len(pairs) else \
+        pd.DataFrame(columns=[*keys, "maturity_from", "maturity_to"])
     both = both.rename(columns={"maturity_from": "from_maturity", "maturity_to": "to_maturity"})
     change = both["to_maturity"].astype(int) - both["from_maturity"].astype(int)
     direction = change.map(lambda d: "improved" if d > 0 else "declined" if d < 0 else "unchanged")
@@ -81,8 +111,10 @@ def rounds(store: GraphStore, *, from_round: int | None = None, to_round: int | 
            level: str = "capability", method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
     """Change of maturity between two rounds (default: the two latest).
 
-    Each municipality's maturity in a capability is taken per round as in
-    ``current_assessments`` (``method``); only pairs assessed in both rounds count.
+    Only like is compared with like: a municipality's capability counts when it was assessed
+    in both rounds by the same method (``paired``: the external reviews where both rounds
+    have one, else the self-assessments; ``method`` 'self_assessment' or 'external_review'
+    keeps only that method).
     ``change`` = maturity(to_round) - maturity(from_round): improved (> 0), declined (< 0)
     or unchanged.
 
@@ -102,3 +134,24 @@ def rounds(store: GraphStore, *, from_round: int | None = None, to_round: int | 
     trend = grouped[["municipality_name", "change", "from_maturity", "to_maturity"]].apply(_trend)
     trend = trend.reset_index().sort_values(["mean_change", "capability"])
     return trend[CAPABILITY_COLUMNS].reset_index(drop=True)
+
+
+def rounds_by_municipality(store: GraphStore, *, from_round: int | None = None,
+                           to_round: int | None = None, key_only: bool = False,
+                           method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Each municipality's changes between two rounds, rolled up: how many of its capabilities
+    improved, declined or stayed unchanged, and ``mean_change`` = the mean of its changes
+    (rounded to 2 decimals), as in ``rounds`` (same rounds, same like-with-like pairs).
+    ``key_only`` counts key capabilities only. Most improved first, then by name."""
+    detail = rounds(store, from_round=from_round, to_round=to_round, level="municipality", method=method)
+    if key_only:
+        detail = detail[detail["key_capability"].astype(bool)]
+    if detail.empty:
+        return pd.DataFrame(columns=TOWN_COLUMNS)
+    keys = ["municipality", "municipality_name", "from_round", "to_round"]
+    counts = pd.crosstab([detail[k] for k in keys], detail["direction"]) \
+        .reindex(columns=["improved", "declined", "unchanged"], fill_value=0)
+    mean = detail.groupby(keys)["change"].mean().round(2).rename("mean_change")
+    out = counts.join(mean).reset_index()
+    out = out.sort_values(["mean_change", "municipality_name"], ascending=[False, True])
+    return out[TOWN_COLUMNS].reset_index(drop=True)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 import pandas as pd
 
 from kb.analysis.common import (
     Phrase,
+    add_months,
     capabilities,
     municipalities,
     names_text,
@@ -129,13 +129,6 @@ def _concentration_row(group: pd.DataFrame, scope: str, ident: str, name: str, n
             f"{len(group)} leverantör(er), HHI {value:.2f} ({_LEVEL_SV[level]}); "
             f"{top['supplier_name']} levererar till {top['municipalities']} av {total} kommuner")),
     }
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` plus ``months`` calendar months (the day clamped to the month's length)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def window(today: str | None, window_months: int) -> tuple[str, str]:

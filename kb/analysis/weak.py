@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import current_assessments, names_text, query_frame
+from kb.analysis.common import current_assessments, municipality_code, names_text, query_frame
 from kb.analysis.defaults import ASSESSMENT_METHOD, CRITICALITY_WEIGHT, WEAK_GAP, WEAK_MATURITY
 from kb.store.base import GraphStore
 
@@ -49,13 +49,14 @@ def weak_municipalities(store: GraphStore, *, threshold: int = WEAK_MATURITY,
 
     Weak when ``maturity <= threshold`` or ``gap >= min_gap``, where ``gap`` =
     max(target - maturity, 0) of the current assessment (``round``, default the latest;
-    ``method``, see ``kb.analysis.common.current_assessments``). ``municipality`` (a code)
-    keeps one municipality. Rows by municipality, key capabilities first, then maturity
-    (lowest first), then capability id.
+    ``method``, see ``kb.analysis.common.current_assessments``). ``municipality`` (code or
+    name) keeps one municipality; one not in the graph is a ValueError. Rows by municipality,
+    key capabilities first, then maturity (lowest first), then capability id.
     """
+    code = None if municipality is None else municipality_code(store, municipality)
     rows = mark_weak(current_assessments(store, round, method), threshold, min_gap)
-    if municipality is not None:
-        rows = rows[rows["municipality"] == str(municipality)]
+    if code is not None:
+        rows = rows[rows["municipality"] == code]
     rows = rows[rows["weak"]]
     if rows.empty:
         return pd.DataFrame(columns=WEAK_MUNICIPALITY_COLUMNS)

@@ -1,6 +1,8 @@
 // title: Assessments
 // description: Every maturity assessment with its municipality, capability, area, round,
-//   method and provenance. The analyses choose the round and method from these rows.
+//   method and provenance, named: a readable table for the console and the CLI. The product's
+//   code does not run it: the analyses read the bare values (analysis/assessment_values) and
+//   join the names in one place (kb.analysis.common.named), which is faster.
 // param round: int = null | Only this round (year); null for every round.
 // audience: analysts
 MATCH (m:Municipality)-[a:ASSESSED]->(c:Capability)
