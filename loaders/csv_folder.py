@@ -9,15 +9,19 @@ run as a formula is written with a protective quote, which reading removes (``kb
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
-from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kb.dataset import Dataset, Problem, RawDataset, RawTable
 from kb.model import TABLES, Table
-from kb.safe_cells import restore, spreadsheet_safe
+from kb.safe_cells import QUOTE, restore, spreadsheet_safe
 from kb.settings import InputLimits
 from loaders.limits import too_large, too_many_rows
 
@@ -49,6 +53,10 @@ def read_csv_table(path: Path, problems: list[Problem], limits: InputLimits | No
             return None
 
 
+CHUNK_ROWS = 65_536
+"""Rows read at a time before their cells are packed into columns (bounds the Python objects held)."""
+
+
 def _read_rows(path: Path, handle: Any, problems: list[Problem], limits: InputLimits) -> RawTable | None:
     first_line = handle.readline(HEADER_CHARS)
     handle.seek(0)
@@ -56,31 +64,69 @@ def _read_rows(path: Path, handle: Any, problems: list[Problem], limits: InputLi
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(reader, [])]
-        rows = []
-        for number, record in enumerate(reader, start=2):
-            joined = "".join(record)
-            if not joined.strip():
-                continue  # blank lines are allowed
-            if len(rows) == limits.rows:
-                problems.append(too_many_rows(str(path), len(rows) + 1, limits))
+        table = _Columns(header)
+        number = 2
+        while chunk := list(itertools.islice(reader, CHUNK_ROWS)):
+            if not table.add(path, chunk, number, problems, limits):
                 return None
-            if len(record) > len(header):
-                problems.append(Problem(str(path), f"the row has {len(record)} cells but the header "
-                                        f"has {len(header)}", row=number,
-                                        expected=f"{len(header)} cells, as in the header"))
-            cells: dict[str, Any] = dict(zip(header, record))
-            if "'" in joined:  # maybe a spreadsheet's protective quote (kb.safe_cells)
-                cells = {name: restore(cell) for name, cell in cells.items()}
-            rows.append(RawRow(number, cells))
+            number += len(chunk)
     except csv.Error as err:
         problems.append(Problem(str(path), f"the file is not valid CSV: {err}",
                                 row=reader.line_num, expected="comma- or semicolon-separated values, "
                                 'a quoted cell closed by a quote, a quote inside one written as ""'))
         return None
-    if not rows and not any(header):
+    if not table.numbers and not any(header):
         problems.append(Problem(str(path), "the file is empty", expected="a header row"))
         return None
-    return RawTable(path.stem, str(path), header, rows)
+    return RawTable(path.stem, str(path), header, table.numbers, table.columns())
+
+
+class _Columns:
+    """The cells of a CSV file gathered by column, a chunk of records at a time, as Arrow text arrays."""
+
+    def __init__(self, header: list[str]):
+        self.header = header
+        self.numbers: list[int] = []
+        self.chunks: list[list[pa.Array]] = []
+
+    def add(self, path: Path, records: list[list[str]], first: int, problems: list[Problem],
+            limits: InputLimits) -> bool:
+        """Add the records numbered from ``first``: blank ones are skipped, a record with more
+        cells than the header is reported, one with fewer has no cells beyond its last. False
+        (and a problem) when the table grows beyond ``limits.rows``."""
+        width, kept, numbers = len(self.header), [], []
+        for number, record in enumerate(records, start=first):
+            if len(record) == width and record[0].strip():
+                kept.append(record)
+            elif "".join(record).strip():
+                if len(record) > width:
+                    problems.append(Problem(str(path), f"the row has {len(record)} cells but the header "
+                                            f"has {width}", row=number,
+                                            expected=f"{width} cells, as in the header"))
+                kept.append((record + [None] * width)[:width])
+            else:
+                continue  # blank lines are allowed
+            numbers.append(number)
+            if len(self.numbers) + len(numbers) > limits.rows:
+                problems.append(too_many_rows(str(path), limits.rows + 1, limits))
+                return False
+        self.numbers += numbers
+        cells = zip(*kept) if kept else ([] for _ in self.header)
+        self.chunks.append([_restored(pa.array(column, pa.string())) for column in cells])
+        return True
+
+    def columns(self) -> dict[str, pa.Array]:
+        """Each header name's cells (a later column of the same name wins, as in a dict of the row)."""
+        return {name: pa.concat_arrays([pa.array([], pa.string()), *(chunk[i] for chunk in self.chunks)])
+                for i, name in enumerate(self.header)}
+
+
+def _restored(cells: pa.Array) -> pa.Array:
+    """``cells`` with the protective quote of ``kb.safe_cells`` removed where there is one."""
+    quoted = pc.starts_with(cells, QUOTE)
+    if not pc.any(quoted).as_py():
+        return cells
+    return pa.array([restore(cell) for cell in cells.to_pylist()], pa.string())
 
 
 def read_csv_folder(folder: Path, limits: InputLimits | None = None) -> RawDataset:

@@ -228,7 +228,7 @@ def _read_sheet(origin: str, name: str, values_ws: Any, formulas_ws: Any | None,
                 problems.append(too_many_rows(origin, len(rows) + 1, limits))
                 return None
             rows.append(RawRow(number, cells))
-    return RawTable(name, origin, [h for h in header if h], rows)
+    return RawTable.from_rows(name, origin, [h for h in header if h], rows)
 
 
 # --- writing -------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import fcntl
 import functools
 import itertools
 import os
-import struct
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import numpy as np
 from redis.exceptions import ConnectionError as ServerGone
 from redis.exceptions import ResponseError
 
@@ -45,6 +45,7 @@ from kb.store.base import (
     refusal,
     refuse_load_csv,
 )
+from kb.store.bulk_format import pack_column, pack_ends, pack_entities, pack_header
 
 STAGING_MARK = "__loading_"
 VERSION_KEY = "kb-version:"
@@ -161,43 +162,36 @@ BULK_CALL_BYTES = 8_000_000
 """Most bytes of entities sent in one ``GRAPH.BULK`` call (the engine accepts up to 512 MB)."""
 
 
-_BOOL, _LONG, _DOUBLE = struct.Struct("=B?").pack, struct.Struct("=Bq").pack, struct.Struct("=Bd").pack
-_PACKERS: dict[type, Callable[[Any], bytes]] = {
-    type(None): lambda v: b"\x00",
-    bool: lambda v: _BOOL(1, v),
-    int: lambda v: _LONG(4, v),
-    float: lambda v: _DOUBLE(2, v),
-    str: lambda v: b"\x03" + v.encode() + b"\x00",
-}
-
-
-def _pack_value(value: Any) -> bytes:
-    """One property in the bulk format: a type byte, then the value (None: type 0, not stored)."""
-    packer = _PACKERS.get(type(value))
-    return packer(value) if packer else _PACKERS[str](str(value))
-
-
-def _pack_header(name: str, keys: list[str]) -> bytes:
-    return b"".join([name.encode(), b"\x00", struct.pack("=I", len(keys)),
-                     *(k.encode() + b"\x00" for k in keys)])
+BULK_BATCH = 100_000
+"""Entities encoded at a time (bounds the memory the encoding takes beside the dataset)."""
 
 
 def _group_tokens(name: str, entities: list[Any], is_node: bool) -> Iterator[tuple[bytes, int]]:
-    """Tokens of one label or type, each at most about ``BULK_CALL_BYTES``, with their entity counts."""
-    props = [e if is_node else e[2] for e in entities]
-    keys = list(dict.fromkeys(k for p in props for k in p))
-    header = _pack_header(name, keys)
+    """Tokens of one label or type, each at most about ``BULK_CALL_BYTES``, with their entity
+    counts: a token is cut after the entity that takes it to the limit. Encoded by column
+    (``kb.store.bulk_format``), ``BULK_BATCH`` entities at a time."""
+    props = entities if is_node else [e[2] for e in entities]
+    keys = list(dict.fromkeys(itertools.chain.from_iterable(props)))
+    header = pack_header(name, keys)
     parts: list[bytes] = [header]
     size, count = len(header), 0
-    for entity, values in zip(entities, props, strict=True):
-        packed = b"".join(_pack_value(values.get(k)) for k in keys)
+    for first in range(0, len(entities), BULK_BATCH):
+        batch = props[first:first + BULK_BATCH]
+        columns = [pack_column([p.get(k) for p in batch]) for k in keys]
         if not is_node:
-            packed = struct.pack("=QQ", entity[0], entity[1]) + packed
-        parts.append(packed)
-        size, count = size + len(packed), count + 1
-        if size >= BULK_CALL_BYTES:
-            yield b"".join(parts), count
-            parts, size, count = [header], len(header), 0
+            ends = entities[first:first + BULK_BATCH]
+            columns.insert(0, pack_ends([e[0] for e in ends], [e[1] for e in ends]))
+        offsets, data = pack_entities(columns, len(batch))
+        done = 0
+        while done < len(batch):  # cut where the token reaches the limit
+            reach = int(np.searchsorted(offsets, offsets[done] + BULK_CALL_BYTES - size, "left"))
+            end = min(max(reach, done + 1), len(batch))
+            parts.append(bytes(data[offsets[done]:offsets[end]]))
+            size, count = size + int(offsets[end] - offsets[done]), count + end - done
+            done = end
+            if size >= BULK_CALL_BYTES:
+                yield b"".join(parts), count
+                parts, size, count = [header], len(header), 0
     if count:
         yield b"".join(parts), count
 
