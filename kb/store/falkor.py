@@ -14,7 +14,7 @@ import itertools
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -153,10 +153,13 @@ def _create_indexes(graph: Any, indexes: Iterable[tuple[str, str]]) -> None:
         graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
 
 
-NodeGroup = tuple[str, list[dict[str, Any]]]
-"""A label and the property maps of its nodes."""
-RelationshipGroup = tuple[str, list[tuple[int, int, dict[str, Any]]]]
-"""A relationship type and its relationships as (start node id, end node id, properties)."""
+NodeGroup = tuple[str, list[dict[str, Any]]] | tuple[str, list[dict[str, Any]], Sequence[str]]
+"""A label and the property maps of its nodes; with a third item, the names of the properties
+(a map's other entries are not stored)."""
+RelationshipGroup = (tuple[str, list[tuple[int, int, dict[str, Any]]]]
+                     | tuple[str, list[tuple[int, int, dict[str, Any]]], Sequence[str]])
+"""A relationship type and its relationships as (start node id, end node id, properties); with a
+third item, the names of the properties, as for ``NodeGroup``."""
 
 BULK_CALL_BYTES = 8_000_000
 """Most bytes of entities sent in one ``GRAPH.BULK`` call (the engine accepts up to 512 MB)."""
@@ -166,12 +169,17 @@ BULK_BATCH = 100_000
 """Entities encoded at a time (bounds the memory the encoding takes beside the dataset)."""
 
 
-def _group_tokens(name: str, entities: list[Any], is_node: bool) -> Iterator[tuple[bytes, int]]:
+def _group_tokens(name: str, entities: list[Any], is_node: bool,
+                  names: Sequence[str] | None = None) -> Iterator[tuple[bytes, int]]:
     """Tokens of one label or type, each at most about ``BULK_CALL_BYTES``, with their entity
     counts: a token is cut after the entity that takes it to the limit. Encoded by column
-    (``kb.store.bulk_format``), ``BULK_BATCH`` entities at a time."""
+    (``kb.store.bulk_format``), ``BULK_BATCH`` entities at a time. The properties are ``names``
+    (default: every key of the maps) that some entity has."""
     props = entities if is_node else [e[2] for e in entities]
-    keys = list(dict.fromkeys(itertools.chain.from_iterable(props)))
+    if names is None:
+        keys = list(dict.fromkeys(itertools.chain.from_iterable(props)))
+    else:
+        keys = [k for k in names if any(k in p for p in props)]
     header = pack_header(name, keys)
     parts: list[bytes] = [header]
     size, count = len(header), 0
@@ -206,8 +214,9 @@ def bulk_commands(nodes: Iterable[NodeGroup],
     its name, its property names, and its entities' packed properties.
     """
     tokens = itertools.chain(
-        ((t, n, True) for name, rows in nodes for t, n in _group_tokens(name, rows, True)),
-        ((t, n, False) for name, rels in relationships for t, n in _group_tokens(name, rels, False)))
+        ((t, n, True) for name, rows, *names in nodes for t, n in _group_tokens(name, rows, True, *names)),
+        ((t, n, False) for name, rels, *names in relationships
+         for t, n in _group_tokens(name, rels, False, *names)))
     first = True
     for token, count, is_node in tokens:
         counts = [count, 0, 1, 0] if is_node else [0, count, 0, 1]
