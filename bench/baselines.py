@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.dataset import Dataset, key_text
+from kb.dataset import Dataset, cell_text, key_text
 from kb.load import BATCH_SIZE, index_plan, row_key, row_properties
 from kb.load import relationship_groups as load_groups
 from kb.model import NODE_TABLES, Kind, Table, relationship_sources
@@ -165,14 +165,6 @@ NEO4J_TYPES = {Kind.INT: "long", Kind.FLOAT: "double", Kind.BOOL: "boolean"}
 (otherwise the same format); every other column is a string."""
 
 
-def _bulk_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 @dataclass
 class BulkFiles:
     """CSV files for a bulk loader: (label, file) per node table, (type, file) per relationship type."""
@@ -206,7 +198,7 @@ def write_bulk_csv(dataset: Dataset, folder: Path, types: dict[Kind, str]) -> Bu
             continue
         columns = table.property_columns
         header = [f":ID({table.label})", *(f"{c.name}:{types.get(c.kind, 'STRING')}" for c in columns)]
-        body = ([row_key(table, r), *(_bulk_cell(r.get(c.name)) for c in columns)] for r in rows)
+        body = ([row_key(table, r), *(cell_text(r.get(c.name)) for c in columns)] for r in rows)
         files.nodes.append((table.label or "", _write(folder / f"node_{table.name}.csv", header, body)))
     for group in relationship_groups(dataset):
         if not group.rows:
@@ -216,7 +208,7 @@ def write_bulk_csv(dataset: Dataset, folder: Path, types: dict[Kind, str]) -> Bu
         header = [f":START_ID({group.start.label})", f":END_ID({group.end.label})",
                   *(f"{c.name}:{types.get(c.kind, 'STRING')}" for c in columns)]
         body = ([key_text(tuple(s.values())), key_text(tuple(t.values())),
-                 *(_bulk_cell(p.get(c.name)) for c in columns)] for s, t, p in group.rows)
+                 *(cell_text(p.get(c.name)) for c in columns)] for s, t, p in group.rows)
         path = _write(folder / f"rel_{group.rel_type}.csv", header, body)
         files.relationships.append((group.rel_type, path))
     return files

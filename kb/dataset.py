@@ -54,6 +54,19 @@ def key_text(key: tuple[Any, ...]) -> str:
     return "|".join(str(part).replace("\\", "\\\\").replace("|", "\\|") for part in key)
 
 
+def cell_text(value: Any) -> str:
+    """A typed value as text in a file (CSV, ArchiMate properties, bulk loaders' CSV): '' for
+    None, true/false, a whole float without '.0' (Excel and JSON give 5.0 for 5), else ``str``.
+    What the readers take back to the same value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input, located as a person would look for it."""

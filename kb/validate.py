@@ -14,6 +14,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+import networkx as nx
+
 from kb.columns import rows_of, type_column
 from kb.dataset import Dataset, InvalidDataset, Problem, RawDataset, RawTable
 from kb.model import TABLES, TABLES_BY_NAME, Column, Kind, Table
@@ -355,29 +357,15 @@ def _check_references(columns: dict[str, dict[str, list[Any]]], origins: dict[st
 def find_cycle(edges: list[tuple[str, str]]) -> list[str] | None:
     """Return one cycle of the directed graph ``edges`` as a list of nodes, or None.
 
-    Iterative depth-first search; the cycle is returned from its first node back to it.
+    ``networkx.find_cycle`` (depth-first, from the nodes in the order the edges name them);
+    the cycle is returned from its first node back to it.
     """
-    successors: dict[str, list[str]] = {}
-    for a, b in edges:
-        successors.setdefault(a, []).append(b)
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-    for root in successors:
-        if root in state:
-            continue
-        path, stack = [root], [iter(successors.get(root, []))]
-        state[root] = 1
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                return [*path[path.index(nxt):], nxt]
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(successors.get(nxt, [])))
-    return None
+    graph = nx.DiGraph(edges)
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return None
+    return [a for a, _ in cycle] + [cycle[0][0]]
 
 
 def _check_dependencies(tables: dict[str, list[dict]], origin: str) -> list[Problem]:

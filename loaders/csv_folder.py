@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from kb.dataset import Dataset, Problem, RawDataset, RawTable
+from kb.dataset import Dataset, Problem, RawDataset, RawTable, cell_text
 from kb.model import TABLES, Table
 from kb.safe_cells import QUOTE, restore, spreadsheet_safe
 from kb.settings import InputLimits
@@ -206,15 +206,7 @@ def read_csv_folder(folder: Path, limits: InputLimits | None = None) -> RawDatas
 
 
 def _cell(value: Any) -> str:
-    if isinstance(value, str):
-        return spreadsheet_safe(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return spreadsheet_safe(value) if isinstance(value, str) else cell_text(value)
 
 
 OWNED = frozenset(f"{table.name}.csv" for table in TABLES)
