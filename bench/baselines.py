@@ -57,6 +57,11 @@ def properties(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return row_properties(table, row)
 
 
+def _key_map(table: Table, key: Any) -> Key:
+    """A node key of ``kb.load.node_keys`` as {key column: value}."""
+    return dict(zip(table.key, key if len(table.key) > 1 else (key,), strict=True))
+
+
 def relationship_groups(dataset: Dataset) -> list[RelGroup]:
     """Every relationship of the dataset (``kb.load.relationship_groups``), ends named by key."""
     groups = []
@@ -64,7 +69,7 @@ def relationship_groups(dataset: Dataset) -> list[RelGroup]:
         source = relationship_sources()[group.rel_type][0]
         merge_keys = () if source.is_node else tuple(k for k in source.key
                                                      if k not in (source.start, source.end))
-        rows = [(dict(zip(group.start.key, s)), dict(zip(group.end.key, t)), p)
+        rows = [(_key_map(group.start, s), _key_map(group.end, t), p)
                 for s, t, p in zip(group.starts, group.ends, group.properties())]
         groups.append(RelGroup(group.rel_type, group.start, group.end, merge_keys, rows))
     return groups

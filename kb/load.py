@@ -20,12 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kb.dataset import Dataset, key_of, key_text
 from kb.diff import TableChanges, diff_datasets
 from kb.export import export_dataset
 from kb.model import NODE_TABLES, TABLES, TABLES_BY_NAME, Table, graph_labels
 from kb.queries import get_query
 from kb.store.base import GraphStore, WriteRunner
+from kb.store.bulk_format import RelationshipColumns
 
 BATCH_SIZE = 5_000
 Progress = Callable[[str, int, int], None]
@@ -106,13 +109,13 @@ def _batches(items: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
 @dataclass
 class Relationships:
     """The relationships of one type: the tables of their ends, each one's start and end node
-    keys (tuples of key values), and the rows whose ``names`` columns are their properties."""
+    keys (``node_keys``), and the rows whose ``names`` columns are their properties."""
 
     rel_type: str
     start: Table
     end: Table
-    starts: list[tuple[Any, ...]]
-    ends: list[tuple[Any, ...]]
+    starts: list[Any]
+    ends: list[Any]
     rows: list[dict[str, Any]]
     names: tuple[str, ...] = ()
 
@@ -121,9 +124,14 @@ class Relationships:
         return [_properties(self.names, row) for row in self.rows]
 
 
-def _keys(table: Table, rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -> list[tuple]:
-    """Each row's values of ``columns`` (default: ``table``'s key) as a tuple."""
-    return list(zip(*[[row[k] for row in rows] for k in columns or table.key]))
+def node_keys(table: Table, rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -> list[Any]:
+    """Each row's values of ``columns`` (default: ``table``'s key): the value itself for one
+    column, a tuple of them for several (never text joined by a separator, so ("a|b", "c")
+    and ("a", "b|c") stay two keys)."""
+    columns = columns or table.key
+    if len(columns) == 1:
+        return [row[columns[0]] for row in rows]
+    return list(zip(*[[row[k] for row in rows] for k in columns]))
 
 
 def relationship_groups(dataset: Dataset) -> list[Relationships]:
@@ -136,15 +144,15 @@ def relationship_groups(dataset: Dataset) -> list[Relationships]:
             for column in (c for c in table.columns if c.link):
                 link, other = column.link, TABLES_BY_NAME[column.link.table]
                 having = [row for row in rows if column.name in row]
-                own, ref = _keys(table, having), _keys(other, having, (column.name,))
+                own, ref = node_keys(table, having), node_keys(other, having, (column.name,))
                 ends = (table, other, own, ref) if link.outgoing else (other, table, ref, own)
                 _add(groups, Relationships(link.rel_type, *ends, having))
         else:
             start, end = table.start or "", table.end or ""
             ends = (TABLES_BY_NAME[table.column(start).references or ""],
                     TABLES_BY_NAME[table.column(end).references or ""])
-            _add(groups, Relationships(table.rel_type or "", *ends, _keys(table, rows, (start,)),
-                                       _keys(table, rows, (end,)), rows, _property_names(table)))
+            _add(groups, Relationships(table.rel_type or "", *ends, node_keys(table, rows, (start,)),
+                                       node_keys(table, rows, (end,)), rows, _property_names(table)))
     return list(groups.values())
 
 
@@ -223,15 +231,16 @@ def bulk_groups(dataset: Dataset, plan: _Plan) -> tuple[list[tuple], list[tuple]
     nodes, first = [], 0
     for table in NODE_TABLES:
         rows = dataset.tables[table.name]
-        ids[table.name] = dict(zip(_keys(table, rows), range(first, first + len(rows))))
+        ids[table.name] = dict(zip(node_keys(table, rows), range(first, first + len(rows))))
         first += len(rows)
         nodes.append((table.label or "", rows, _property_names(table)))
     relationships = []
     for group in plan.groups:
         starts, ends = ids[group.start.name], ids[group.end.name]
-        relationships.append((group.rel_type, list(zip(map(starts.__getitem__, group.starts),
-                                                       map(ends.__getitem__, group.ends), group.rows)),
-                              group.names))
+        count = len(group.rows)
+        relationships.append((group.rel_type, RelationshipColumns(
+            np.fromiter(map(starts.__getitem__, group.starts), np.uint64, count),
+            np.fromiter(map(ends.__getitem__, group.ends), np.uint64, count), group.rows), group.names))
     return nodes, relationships
 
 
@@ -245,7 +254,7 @@ def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int
         for table in NODE_TABLES:
             cypher = get_query(node_query_name(table)).cypher
             rows, names = dataset.tables[table.name], _property_names(table)
-            keys[table.name] = {key_of(table, r): {k: r[k] for k in table.key} for r in rows}
+            keys[table.name] = dict(zip(node_keys(table, rows), ({k: r[k] for k in table.key} for r in rows)))
             for batch in _batches(rows):
                 run(cypher, {"rows": [{"p": _properties(names, r)} for r in batch]})
                 done += len(batch)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,25 @@ _PACKERS: dict[type, Callable[[Any], bytes]] = {
     float: lambda v: _DOUBLE(2, v),
     str: lambda v: b"\x03" + v.encode() + b"\x00",
 }
+@dataclass
+class RelationshipColumns:
+    """Relationships of one type by column: start node ids, end node ids, and the maps their
+    properties come from (the columns take far less memory than a tuple per relationship)."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    properties: Sequence[dict[str, Any]]
+
+    @classmethod
+    def of(cls, relationships: RelationshipColumns | Sequence[tuple[int, int, dict[str, Any]]]
+           ) -> RelationshipColumns:
+        """``relationships`` by column, given by column or as (start id, end id, properties)."""
+        if isinstance(relationships, RelationshipColumns):
+            return relationships
+        return cls([r[0] for r in relationships], [r[1] for r in relationships],
+                   [r[2] for r in relationships])
+
+
 _FIXED = {bool: (1, pa.bool_(), "=?"), int: (4, pa.int64(), "=i8"), float: (2, pa.float64(), "=f8")}
 """Python type -> (type byte, Arrow type, numpy type of the value) of the fixed-width kinds."""
 _NONE = pa.scalar(b"\x00", pa.binary())

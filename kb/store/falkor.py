@@ -45,7 +45,7 @@ from kb.store.base import (
     refusal,
     refuse_load_csv,
 )
-from kb.store.bulk_format import pack_column, pack_ends, pack_entities, pack_header
+from kb.store.bulk_format import RelationshipColumns, pack_column, pack_ends, pack_entities, pack_header
 
 STAGING_MARK = "__loading_"
 VERSION_KEY = "kb-version:"
@@ -156,10 +156,10 @@ def _create_indexes(graph: Any, indexes: Iterable[tuple[str, str]]) -> None:
 NodeGroup = tuple[str, list[dict[str, Any]]] | tuple[str, list[dict[str, Any]], Sequence[str]]
 """A label and the property maps of its nodes; with a third item, the names of the properties
 (a map's other entries are not stored)."""
-RelationshipGroup = (tuple[str, list[tuple[int, int, dict[str, Any]]]]
-                     | tuple[str, list[tuple[int, int, dict[str, Any]]], Sequence[str]])
-"""A relationship type and its relationships as (start node id, end node id, properties); with a
-third item, the names of the properties, as for ``NodeGroup``."""
+Relationships = list[tuple[int, int, dict[str, Any]]] | RelationshipColumns
+RelationshipGroup = tuple[str, Relationships] | tuple[str, Relationships, Sequence[str]]
+"""A relationship type and its relationships as (start node id, end node id, properties) or by
+column; with a third item, the names of the properties, as for ``NodeGroup``."""
 
 BULK_CALL_BYTES = 8_000_000
 """Most bytes of entities sent in one ``GRAPH.BULK`` call (the engine accepts up to 512 MB)."""
@@ -169,13 +169,14 @@ BULK_BATCH = 100_000
 """Entities encoded at a time (bounds the memory the encoding takes beside the dataset)."""
 
 
-def _group_tokens(name: str, entities: list[Any], is_node: bool,
+def _group_tokens(name: str, entities: Any, is_node: bool,
                   names: Sequence[str] | None = None) -> Iterator[tuple[bytes, int]]:
     """Tokens of one label or type, each at most about ``BULK_CALL_BYTES``, with their entity
     counts: a token is cut after the entity that takes it to the limit. Encoded by column
     (``kb.store.bulk_format``), ``BULK_BATCH`` entities at a time. The properties are ``names``
     (default: every key of the maps) that some entity has."""
-    props = entities if is_node else [e[2] for e in entities]
+    ends = None if is_node else RelationshipColumns.of(entities)
+    props = entities if ends is None else ends.properties
     if names is None:
         keys = list(dict.fromkeys(itertools.chain.from_iterable(props)))
     else:
@@ -183,12 +184,12 @@ def _group_tokens(name: str, entities: list[Any], is_node: bool,
     header = pack_header(name, keys)
     parts: list[bytes] = [header]
     size, count = len(header), 0
-    for first in range(0, len(entities), BULK_BATCH):
+    for first in range(0, len(props), BULK_BATCH):
         batch = props[first:first + BULK_BATCH]
         columns = [pack_column([p.get(k) for p in batch]) for k in keys]
-        if not is_node:
-            ends = entities[first:first + BULK_BATCH]
-            columns.insert(0, pack_ends([e[0] for e in ends], [e[1] for e in ends]))
+        if ends is not None:
+            last = first + BULK_BATCH
+            columns.insert(0, pack_ends(ends.starts[first:last], ends.ends[first:last]))
         offsets, data = pack_entities(columns, len(batch))
         done = 0
         while done < len(batch):  # cut where the token reaches the limit
