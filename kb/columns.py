@@ -104,15 +104,26 @@ def python_values(values: pa.Array) -> list[Any]:
 
 
 def rows_of(names: Sequence[str], columns: Sequence[list[Any]], count: int) -> list[dict[str, Any]]:
-    """Rows as dictionaries from typed columns, each holding only the columns it has a value for
-    (in column order)."""
+    """Rows as dictionaries from typed columns, each holding only the columns it has a value for,
+    in column order. The columns most rows have are zipped into every row and taken out of the
+    rows without a value; a row with a value in a column most rows lack is built again whole."""
     present = [(n, c) for n, c in zip(names, columns, strict=True) if c.count(None) != count]
-    if not present:
-        return [{} for _ in range(count)]
-    kept = [n for n, _ in present]
-    rows = [dict(zip(kept, row)) for row in zip(*(c for _, c in present))]
-    for name, cells in present:
-        if None in cells:  # a column some rows have no value in: take it out of those rows
-            for row in np.flatnonzero(np.equal(np.array(cells, dtype=object), None)).tolist():
+    dense = [(n, c) for n, c in present if c.count(None) * 2 < count]
+    if dense:
+        rows = [dict(zip([n for n, _ in dense], row)) for row in zip(*(c for _, c in dense))]
+    else:
+        rows = [{} for _ in range(count)]
+    for name, cells in dense:
+        if None in cells:
+            for row in _where(cells, missing=True).tolist():
                 del rows[row][name]
+    sparse = [_where(c, missing=False) for n, c in present if c.count(None) * 2 >= count]
+    for row in np.unique(np.concatenate(sparse)).tolist() if sparse else ():
+        rows[row] = {n: c[row] for n, c in present if c[row] is not None}
     return rows
+
+
+def _where(cells: list[Any], missing: bool) -> np.ndarray:
+    """Positions of the cells that are None (``missing``) or are not."""
+    found = np.equal(np.array(cells, dtype=object), None)
+    return np.flatnonzero(found if missing else ~found)
