@@ -14,8 +14,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-import networkx as nx
-
 from kb.columns import rows_of, type_column
 from kb.dataset import Dataset, InvalidDataset, Problem, RawDataset, RawTable
 from kb.model import TABLES, TABLES_BY_NAME, Column, Kind, Table
@@ -358,8 +356,11 @@ def find_cycle(edges: list[tuple[str, str]]) -> list[str] | None:
     """Return one cycle of the directed graph ``edges`` as a list of nodes, or None.
 
     ``networkx.find_cycle`` (depth-first, from the nodes in the order the edges name them);
-    the cycle is returned from its first node back to it.
+    the cycle is returned from its first node back to it. networkx is imported here: reading
+    and validating need it only for this, and it takes a while to import.
     """
+    import networkx as nx
+
     graph = nx.DiGraph(edges)
     try:
         cycle = nx.find_cycle(graph)
