@@ -77,7 +77,7 @@ def type_column(column: Column, cells: Sequence[Any] | None, count: int, cell_ch
     if not isinstance(cells, pa.Array):
         try:
             cells = pa.array(cells, pa.string())
-        except (pa.ArrowTypeError, pa.ArrowInvalid):  # numbers, dates... (Excel, JSON): cell by cell
+        except (pa.ArrowTypeError, pa.ArrowInvalid, TypeError, OverflowError):  # numbers, dates (Excel, JSON)
             return [read(value, row) for row, value in enumerate(cells)]
     sure, values = _sure(column, cells, cell_chars)
     sure = pc.fill_null(sure, False)

@@ -34,11 +34,12 @@ HEADER_CHARS = 1 << 16
 def read_csv_table(path: Path, problems: list[Problem], limits: InputLimits | None = None) -> RawTable | None:
     """Read one CSV file; append what is wrong to ``problems``.
 
-    Rows are read one at a time from the file, so memory holds the rows read and no copy
-    of the file's text. A file beyond ``limits.file_bytes``, a table beyond ``limits.rows``
-    and a cell longer than 16 × ``limits.cell_chars`` are refused (``limits`` defaults to
-    ``InputLimits.from_env()``); longer text than ``limits.cell_chars`` is left to the validation,
-    which names its cell.
+    A plain file (``_read_plain``) is read by Arrow's CSV reader, any other by the ``csv``
+    module a chunk of rows at a time (``_read_rows``); either way memory holds the cells as
+    Arrow text columns and no copy of the file's text. A file beyond ``limits.file_bytes``, a
+    table beyond ``limits.rows`` and a cell longer than 16 × ``limits.cell_chars`` are refused
+    (``limits`` defaults to ``InputLimits.from_env()``); longer text than ``limits.cell_chars``
+    is left to the validation, which names its cell.
     """
     limits = limits or InputLimits.from_env()
     if refused := too_large(str(path), path.stat().st_size, limits):
