@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.dataset import Dataset
-from kb.load import BATCH_SIZE, index_plan, row_key
-from kb.model import NODE_TABLES, TABLES, TABLES_BY_NAME, Kind, Table, relationship_sources
+from kb.dataset import Dataset, cell_text, key_text
+from kb.load import BATCH_SIZE, index_plan, row_key, row_properties
+from kb.load import relationship_groups as load_groups
+from kb.model import NODE_TABLES, Kind, Table, relationship_sources
 from kb.store.base import GraphStore
 from neo4j_server import classpath, write_conf
 
@@ -51,39 +52,27 @@ def node_key(table: Table, row: dict[str, Any]) -> Key:
     return {k: row[k] for k in table.key}
 
 
-def _ref_key(table_name: str, value: Any) -> Key:
-    table = TABLES_BY_NAME[table_name]
-    return {table.key[0]: value}
-
-
 def properties(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """The row's stored properties (as ``kb.load`` stores them)."""
-    return {c.name: row[c.name] for c in table.property_columns if c.name in row}
+    return row_properties(table, row)
+
+
+def _key_map(table: Table, key: Any) -> Key:
+    """A node key of ``kb.load.node_keys`` as {key column: value}."""
+    return dict(zip(table.key, key if len(table.key) > 1 else (key,), strict=True))
 
 
 def relationship_groups(dataset: Dataset) -> list[RelGroup]:
-    """Every relationship of the dataset, ends named by key, grouped by type."""
-    groups: dict[str, RelGroup] = {}
-    for table in TABLES:
-        rows = dataset.tables[table.name]
-        if table.is_node:
-            for column in (c for c in table.columns if c.link):
-                link, other = column.link, TABLES_BY_NAME[column.link.table]
-                start, end = (table, other) if link.outgoing else (other, table)
-                group = groups.setdefault(link.rel_type, RelGroup(link.rel_type, start, end, (), []))
-                for row in rows:
-                    if column.name in row:
-                        own, ref = node_key(table, row), _ref_key(other.name, row[column.name])
-                        group.rows.append((own, ref, {}) if link.outgoing else (ref, own, {}))
-        else:
-            start = TABLES_BY_NAME[table.column(table.start or "").references or ""]
-            end = TABLES_BY_NAME[table.column(table.end or "").references or ""]
-            merge_keys = tuple(k for k in table.key if k not in (table.start, table.end))
-            group = groups.setdefault(table.rel_type or "", RelGroup(table.rel_type or "", start, end,
-                                                                     merge_keys, []))
-            group.rows.extend((_ref_key(start.name, row[table.start]), _ref_key(end.name, row[table.end]),
-                               properties(table, row)) for row in rows)
-    return list(groups.values())
+    """Every relationship of the dataset (``kb.load.relationship_groups``), ends named by key."""
+    groups = []
+    for group in load_groups(dataset):
+        source = relationship_sources()[group.rel_type][0]
+        merge_keys = () if source.is_node else tuple(k for k in source.key
+                                                     if k not in (source.start, source.end))
+        rows = [(_key_map(group.start, s), _key_map(group.end, t), p)
+                for s, t, p in zip(group.starts, group.ends, group.properties())]
+        groups.append(RelGroup(group.rel_type, group.start, group.end, merge_keys, rows))
+    return groups
 
 
 def _pattern(table: Table, var: str, source: str) -> str:
@@ -181,14 +170,6 @@ NEO4J_TYPES = {Kind.INT: "long", Kind.FLOAT: "double", Kind.BOOL: "boolean"}
 (otherwise the same format); every other column is a string."""
 
 
-def _bulk_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 @dataclass
 class BulkFiles:
     """CSV files for a bulk loader: (label, file) per node table, (type, file) per relationship type."""
@@ -222,7 +203,7 @@ def write_bulk_csv(dataset: Dataset, folder: Path, types: dict[Kind, str]) -> Bu
             continue
         columns = table.property_columns
         header = [f":ID({table.label})", *(f"{c.name}:{types.get(c.kind, 'STRING')}" for c in columns)]
-        body = ([row_key(table, r), *(_bulk_cell(r.get(c.name)) for c in columns)] for r in rows)
+        body = ([row_key(table, r), *(cell_text(r.get(c.name)) for c in columns)] for r in rows)
         files.nodes.append((table.label or "", _write(folder / f"node_{table.name}.csv", header, body)))
     for group in relationship_groups(dataset):
         if not group.rows:
@@ -231,8 +212,8 @@ def write_bulk_csv(dataset: Dataset, folder: Path, types: dict[Kind, str]) -> Bu
         columns = () if source.is_node else source.property_columns
         header = [f":START_ID({group.start.label})", f":END_ID({group.end.label})",
                   *(f"{c.name}:{types.get(c.kind, 'STRING')}" for c in columns)]
-        body = (["|".join(str(v) for v in s.values()), "|".join(str(v) for v in t.values()),
-                 *(_bulk_cell(p.get(c.name)) for c in columns)] for s, t, p in group.rows)
+        body = ([key_text(tuple(s.values())), key_text(tuple(t.values())),
+                 *(cell_text(p.get(c.name)) for c in columns)] for s, t, p in group.rows)
         path = _write(folder / f"rel_{group.rel_type}.csv", header, body)
         files.relationships.append((group.rel_type, path))
     return files

@@ -8,6 +8,7 @@ raises ``InvalidDataset`` listing every ``Problem`` at once.
 from __future__ import annotations
 
 import reprlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,19 @@ def key_text(key: tuple[Any, ...]) -> str:
     '|' inside a part escaped by a backslash, so two keys never give the same text. Parts
     without either character give the parts joined by '|', as identifiers always had."""
     return "|".join(str(part).replace("\\", "\\\\").replace("|", "\\|") for part in key)
+
+
+def cell_text(value: Any) -> str:
+    """A typed value as text in a file (CSV, ArchiMate properties, bulk loaders' CSV): '' for
+    None, true/false, a whole float without '.0' (Excel and JSON give 5.0 for 5), else ``str``.
+    What the readers take back to the same value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -99,12 +113,35 @@ class RawRow:
 
 @dataclass
 class RawTable:
-    """A table as read from one file or sheet, before any checking."""
+    """A table as read from one file or sheet, before any checking, held by column.
+
+    ``columns`` maps each column name read to its cells, one per row (None where a row has
+    no cell): a list, or a ``pyarrow`` string array from the CSV reader. ``numbers`` gives
+    each row's number in the source. ``from_rows`` builds one from rows.
+    """
 
     name: str
     origin: str  # e.g. "data/demo/municipalities.csv" or "kb.xlsx, sheet 'systems'"
     header: list[str]
-    rows: list[RawRow]
+    numbers: Sequence[int]
+    columns: dict[str, Sequence[Any]]
+
+    @classmethod
+    def from_rows(cls, name: str, origin: str, header: list[str], rows: list[RawRow]) -> RawTable:
+        """The table of ``rows``, its columns those of the header and of any row's cells."""
+        names = dict.fromkeys([*header, *(k for r in rows for k in r.cells)])
+        columns = {n: [r.cells.get(n) for r in rows] for n in names}
+        return cls(name, origin, header, [r.number for r in rows], columns)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    @property
+    def rows(self) -> list[RawRow]:
+        """The table as rows, each with the cells it has (a copy: changing it changes nothing)."""
+        values = {n: c.to_pylist() if hasattr(c, "to_pylist") else c for n, c in self.columns.items()}
+        return [RawRow(number, {n: v[i] for n, v in values.items() if v[i] is not None})
+                for i, number in enumerate(self.numbers)]
 
 
 @dataclass
@@ -116,13 +153,16 @@ class RawDataset:
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
-    def from_records(cls, tables: dict[str, list[dict[str, Any]]], origin: str = "records") -> RawDataset:
-        """Tables given as lists of dictionaries (JSON, YAML, Python); row N is item N."""
+    def from_records(cls, tables: dict[str, list[dict[str, Any]]], origin: str = "records",
+                     numbers: dict[str, list[int]] | None = None) -> RawDataset:
+        """Tables given as lists of dictionaries (JSON, YAML, Python); row N is item N unless
+        ``numbers`` gives a table's row numbers."""
         raw = cls(origin)
         for name, records in tables.items():
             header = list(dict.fromkeys(k for record in records for k in record))
-            rows = [RawRow(number, dict(record)) for number, record in enumerate(records, start=1)]
-            raw.tables[name] = RawTable(name, f"{origin}, table '{name}'", header, rows)
+            counted = (numbers or {}).get(name) or range(1, len(records) + 1)
+            rows = [RawRow(number, dict(record)) for number, record in zip(counted, records, strict=True)]
+            raw.tables[name] = RawTable.from_rows(name, f"{origin}, table '{name}'", header, rows)
         return raw
 
 

@@ -11,19 +11,24 @@ twice gives the same graph.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kb.dataset import Dataset, key_of, key_text
 from kb.diff import TableChanges, diff_datasets
 from kb.export import export_dataset
-from kb.model import NODE_TABLES, TABLES, Table, graph_labels
+from kb.model import NODE_TABLES, TABLES, TABLES_BY_NAME, Table, graph_labels
 from kb.queries import get_query
 from kb.store.base import GraphStore, WriteRunner
+from kb.store.bulk_format import RelationshipColumns
 
 BATCH_SIZE = 5_000
 Progress = Callable[[str, int, int], None]
@@ -82,41 +87,97 @@ def row_properties(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return _properties(_property_names(table), row)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a load builds its millions of rows: none of
+    them is garbage, yet each collection would walk them all (a third of the time of a large
+    load). Whatever did become garbage is collected when the collector runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _batches(items: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
 
 @dataclass
-class _Plan:
-    """Relationships to create by type: start table, end table, (start key, end key, properties)."""
+class Relationships:
+    """The relationships of one type: the tables of their ends, each one's start and end node
+    keys (``node_keys``), and the rows whose ``names`` columns are their properties."""
 
-    by_type: dict[str, tuple[str, str, list[tuple[tuple, tuple, dict[str, Any]]]]]
+    rel_type: str
+    start: Table
+    end: Table
+    starts: list[Any]
+    ends: list[Any]
+    rows: list[dict[str, Any]]
+    names: tuple[str, ...] = ()
+
+    def properties(self) -> list[dict[str, Any]]:
+        """Each relationship's properties: its row's ``names`` columns that have a value."""
+        return [_properties(self.names, row) for row in self.rows]
+
+
+def node_keys(table: Table, rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -> list[Any]:
+    """Each row's values of ``columns`` (default: ``table``'s key): the value itself for one
+    column, a tuple of them for several (never text joined by a separator, so ("a|b", "c")
+    and ("a", "b|c") stay two keys)."""
+    columns = columns or table.key
+    if len(columns) == 1:
+        return [row[columns[0]] for row in rows]
+    return list(zip(*[[row[k] for row in rows] for k in columns]))
+
+
+def relationship_groups(dataset: Dataset) -> list[Relationships]:
+    """Every relationship of ``dataset`` by type, in the order of the model: a link column's
+    (``Column.link``, from the rows that have it) and each row of a relationship table."""
+    groups: dict[str, Relationships] = {}
+    for table in TABLES:
+        rows = dataset.tables[table.name]
+        if table.is_node:
+            for column in (c for c in table.columns if c.link):
+                link, other = column.link, TABLES_BY_NAME[column.link.table]
+                having = [row for row in rows if column.name in row]
+                own, ref = node_keys(table, having), node_keys(other, having, (column.name,))
+                ends = (table, other, own, ref) if link.outgoing else (other, table, ref, own)
+                _add(groups, Relationships(link.rel_type, *ends, having))
+        else:
+            start, end = table.start or "", table.end or ""
+            ends = (TABLES_BY_NAME[table.column(start).references or ""],
+                    TABLES_BY_NAME[table.column(end).references or ""])
+            _add(groups, Relationships(table.rel_type or "", *ends, node_keys(table, rows, (start,)),
+                                       node_keys(table, rows, (end,)), rows, _property_names(table)))
+    return list(groups.values())
+
+
+def _add(groups: dict[str, Relationships], more: Relationships) -> None:
+    if more.rel_type not in groups:
+        groups[more.rel_type] = more
+        return
+    group = groups[more.rel_type]
+    group.starts, group.ends = group.starts + more.starts, group.ends + more.ends
+    group.rows = group.rows + more.rows
+
+
+@dataclass
+class _Plan:
+    """The relationships to create, by type (``relationship_groups``)."""
+
+    groups: list[Relationships]
 
     @classmethod
     def of(cls, dataset: Dataset) -> _Plan:
-        by_type: dict[str, tuple[str, str, list]] = {}
-        for table in TABLES:
-            rows = dataset.tables[table.name]
-            if table.is_node:
-                for column in (c for c in table.columns if c.link):
-                    link, name = column.link, column.name
-                    ends = (table.name, link.table) if link.outgoing else (link.table, table.name)
-                    rels = by_type.setdefault(link.rel_type, (*ends, []))[2]
-                    for row in rows:
-                        if name in row:
-                            own, other = key_of(table, row), (row[name],)
-                            rels.append((own, other, {}) if link.outgoing else (other, own, {}))
-            else:
-                start, end, names = table.start or "", table.end or "", _property_names(table)
-                ends = (table.column(start).references or "", table.column(end).references or "")
-                by_type.setdefault(table.rel_type or "", (*ends, []))[2].extend(
-                    ((row[start],), (row[end],), _properties(names, row)) for row in rows)
-        return cls(by_type)
+        return cls(relationship_groups(dataset))
 
     def count(self) -> int:
         """Number of relationships."""
-        return sum(len(rels) for _, _, rels in self.by_type.values())
+        return sum(len(g.rows) for g in self.groups)
 
 
 def index_plan() -> list[tuple[str, str]]:
@@ -134,6 +195,11 @@ def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None
     FalkorDB stores build the new graph with the engine's bulk command
     (``replace_graph_bulk``); other stores with the ``load/`` queries.
     """
+    with gc_paused():
+        return _write(store, dataset, progress, compare)
+
+
+def _write(store: GraphStore, dataset: Dataset, progress: Progress | None, compare: bool) -> LoadReport:
     started = time.perf_counter()
     changes = diff_datasets(export_dataset(store), dataset) if compare else None
     plan = _Plan.of(dataset)
@@ -153,19 +219,29 @@ def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None
 
 
 def _write_bulk(store: Any, dataset: Dataset, plan: _Plan) -> None:
-    """Nodes numbered in table order (the ids the bulk command gives them), then relationships."""
+    """Replace the graph with the engine's bulk command (``replace_graph_bulk``)."""
+    store.replace_graph_bulk(*bulk_groups(dataset, plan), index_plan())
+
+
+def bulk_groups(dataset: Dataset, plan: _Plan) -> tuple[list[tuple], list[tuple]]:
+    """The node and relationship groups of ``kb.store.falkor.bulk_commands``: nodes numbered in
+    table order (the ids the bulk command gives them), then relationships; each group names the
+    columns its entities' properties come from."""
     ids: dict[str, dict[tuple, int]] = {}
     nodes, first = [], 0
     for table in NODE_TABLES:
-        rows, names = dataset.tables[table.name], _property_names(table)
-        ids[table.name] = {key_of(table, row): first + i for i, row in enumerate(rows)}
+        rows = dataset.tables[table.name]
+        ids[table.name] = dict(zip(node_keys(table, rows), range(first, first + len(rows))))
         first += len(rows)
-        nodes.append((table.label or "", [_properties(names, row) for row in rows]))
+        nodes.append((table.label or "", rows, _property_names(table)))
     relationships = []
-    for rel_type, (start, end, rels) in plan.by_type.items():
-        starts, ends = ids[start], ids[end]
-        relationships.append((rel_type, [(starts[s], ends[t], p) for s, t, p in rels]))
-    store.replace_graph_bulk(nodes, relationships, index_plan())
+    for group in plan.groups:
+        starts, ends = ids[group.start.name], ids[group.end.name]
+        count = len(group.rows)
+        relationships.append((group.rel_type, RelationshipColumns(
+            np.fromiter(map(starts.__getitem__, group.starts), np.uint64, count),
+            np.fromiter(map(ends.__getitem__, group.ends), np.uint64, count), group.rows), group.names))
+    return nodes, relationships
 
 
 def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int,
@@ -178,16 +254,17 @@ def _cypher_fill(dataset: Dataset, plan: _Plan, tick: Progress, total_nodes: int
         for table in NODE_TABLES:
             cypher = get_query(node_query_name(table)).cypher
             rows, names = dataset.tables[table.name], _property_names(table)
-            keys[table.name] = {key_of(table, r): {k: r[k] for k in table.key} for r in rows}
+            keys[table.name] = dict(zip(node_keys(table, rows), ({k: r[k] for k in table.key} for r in rows)))
             for batch in _batches(rows):
                 run(cypher, {"rows": [{"p": _properties(names, r)} for r in batch]})
                 done += len(batch)
                 tick("nodes", done, total_nodes)
         done = 0
-        for rel_type, (start, end, rels) in plan.by_type.items():
-            cypher = get_query(relationship_query_name(rel_type)).cypher
-            for batch in _batches(rels):
-                payload = [{"s": keys[start][s], "t": keys[end][t], "p": p} for s, t, p in batch]
+        for group in plan.groups:
+            cypher = get_query(relationship_query_name(group.rel_type)).cypher
+            start, end = keys[group.start.name], keys[group.end.name]
+            for batch in _batches(list(zip(group.starts, group.ends, group.properties()))):
+                payload = [{"s": start[s], "t": end[t], "p": p} for s, t, p in batch]
                 run(cypher, {"rows": payload})
                 done += len(batch)
                 tick("relationships", done, total_rels)
@@ -203,7 +280,8 @@ def read_path(path: str | Path) -> Dataset:
     from kb.validate import validate
     from loaders import read_dataset
 
-    return validate(read_dataset(Path(path)))
+    with gc_paused():
+        return validate(read_dataset(Path(path)))
 
 
 def load_path(store: GraphStore, path: str | Path, progress: Progress | None = None,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from kb.columns import rows_of, type_column
 from kb.dataset import Dataset, InvalidDataset, Problem, RawDataset, RawTable
 from kb.model import TABLES, TABLES_BY_NAME, Column, Kind, Table
 from kb.scenario_rules import check_arrangements
@@ -252,53 +253,70 @@ def _check_header(raw: RawTable, table: Table) -> list[Problem]:
             problems.append(Problem(raw.origin, "unknown column" + _look_alike(name, table), row=1,
                                     column=name, expected="one of " + ", ".join(table.column_names)))
     for column in table.columns:  # a table without rows (JSON's "systems": []) needs no columns
-        if column.required and column.name not in seen and raw.rows:
+        if column.required and column.name not in seen and len(raw):
             problems.append(Problem(raw.origin, "a required column is missing", row=1,
                                     column=column.name, expected=column.expected()))
     return problems
 
 
 def _type_rows(raw: RawTable, table: Table,
-               cell_chars: int) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:
-    """Type every cell; return the typed rows, their source row numbers and the problems.
+               cell_chars: int) -> tuple[dict[str, list[Any]], list[int], list[Problem]]:
+    """Type every cell; return the typed columns (None where a row has no value), the rows'
+    source numbers and the problems.
 
-    Text longer than ``cell_chars`` is refused before it is read (it is almost always a
-    broken file, and no message repeats it).
+    Column by column (``kb.columns.type_column``): the cells a vectorised test finds valid are
+    converted at once, every other cell goes through ``_read_cell``, which gives the located
+    message. Problems come in row order, then column order, as a person reads the file.
     """
-    problems: list[Problem] = []
-    rows: list[dict[str, Any]] = []
-    plan = [(c, c.name, reader_for(c), c.required and c.name in raw.header) for c in table.columns]
-    for raw_row in raw.rows:
-        typed: dict[str, Any] = {}
-        cells = raw_row.cells
-        for column, name, read, required in plan:
-            value = cells.get(name)
-            if (not value.strip()) if type(value) is str else _is_blank(value):
-                if required:
-                    problems.append(Problem(raw.origin, "a required value is missing",
-                                            row=raw_row.number, column=name,
-                                            expected=column.expected()))
-                continue
-            if type(value) is str and len(value) > cell_chars:
-                problems.append(Problem(raw.origin, f"the value is {len(value):,} characters long, "
-                                        f"more than {cell_chars:,} (KB_MAX_CELL_CHARS)",
-                                        row=raw_row.number, column=name, value=value,
-                                        expected=column.expected()))
-                continue
-            try:
-                typed[name] = read(value)
-            except CellError as err:
-                problems.append(Problem(raw.origin, f"the value {err}", row=raw_row.number,
-                                        column=name, value=value, expected=column.expected()))
-        rows.append(typed)
-    return rows, [r.number for r in raw.rows], problems
+    located: list[tuple[int, int, Problem]] = []
+    columns: dict[str, list[Any]] = {}
+    for index, column in enumerate(table.columns):
+        def read(value: Any, row: int, column: Column = column, index: int = index) -> Any:
+            return _read_cell(raw, column, value, row, index, cell_chars, located)
+
+        columns[column.name] = type_column(column, raw.columns.get(column.name), len(raw), cell_chars, read)
+    located.sort(key=lambda item: item[:2])
+    return columns, list(raw.numbers), [p for _, _, p in located]
 
 
-def _check_keys(origin: str, table: Table, rows: list[dict], numbers: list[int]) -> list[Problem]:
+MISSING = None
+"""A cell without a value in the typed columns (no column's reader ever gives None)."""
+
+
+def _read_cell(raw: RawTable, column: Column, value: Any, row: int, index: int, cell_chars: int,
+               located: list[tuple[int, int, Problem]]) -> Any:
+    """One cell read as ``column`` says, or MISSING with its problem added to ``located``
+    (as (row index, column index, problem)): a required value missing, text too long, a
+    value its column does not accept."""
+    number = raw.numbers[row]
+    problem = None
+    if (not value.strip()) if type(value) is str else _is_blank(value):
+        if column.required and column.name in raw.header:
+            problem = Problem(raw.origin, "a required value is missing", row=number,
+                              column=column.name, expected=column.expected())
+    elif type(value) is str and len(value) > cell_chars:
+        problem = Problem(raw.origin, f"the value is {len(value):,} characters long, "
+                          f"more than {cell_chars:,} (KB_MAX_CELL_CHARS)", row=number,
+                          column=column.name, value=value, expected=column.expected())
+    else:
+        try:
+            return reader_for(column)(value)
+        except CellError as err:
+            problem = Problem(raw.origin, f"the value {err}", row=number, column=column.name,
+                              value=value, expected=column.expected())
+    if problem is not None:
+        located.append((row, index, problem))
+    return MISSING
+
+
+def _check_keys(origin: str, table: Table, columns: dict[str, list[Any]],
+                numbers: list[int]) -> list[Problem]:
+    keys = list(zip(*[columns[k] for k in table.key]))
+    if len(set(keys)) == len(keys):  # the usual case: no key twice
+        return []
     problems = []
     first_seen: dict[tuple, int] = {}
-    for row, number in zip(rows, numbers):
-        key = tuple(row.get(k) for k in table.key)
+    for key, number in zip(keys, numbers):
         if None in key:
             continue
         if key in first_seen:
@@ -311,20 +329,21 @@ def _check_keys(origin: str, table: Table, rows: list[dict], numbers: list[int])
     return problems
 
 
-def _check_references(tables: dict[str, list[dict]], origins: dict[str, str],
+def _check_references(columns: dict[str, dict[str, list[Any]]], origins: dict[str, str],
                       numbers: dict[str, list[int]]) -> list[Problem]:
-    keys = {
-        t.name: {row.get(t.key[0]) for row in tables[t.name]}
-        for t in TABLES if t.is_node and len(t.key) == 1
-    }
+    """Every value of a column that refers to another table is a key of that table (typed
+    columns by table; a table not read has none)."""
+    keys = {t.name: set(columns.get(t.name, {}).get(t.key[0], ()))
+            for t in TABLES if t.is_node and len(t.key) == 1}
     problems = []
     for table in TABLES:
         for column in table.columns:
-            if not column.references:
+            if not column.references or table.name not in columns:
                 continue
-            known = keys[column.references]
-            for row, number in zip(tables[table.name], numbers[table.name]):
-                value = row.get(column.name)
+            known, values = keys[column.references], columns[table.name][column.name]
+            if not set(values) - known - {None}:
+                continue  # every value refers to a key that exists
+            for value, number in zip(values, numbers[table.name]):
                 if value is not None and value not in known:
                     problems.append(Problem(origins[table.name],
                                             f"refers to a {column.references} entry that does not exist",
@@ -336,29 +355,18 @@ def _check_references(tables: dict[str, list[dict]], origins: dict[str, str],
 def find_cycle(edges: list[tuple[str, str]]) -> list[str] | None:
     """Return one cycle of the directed graph ``edges`` as a list of nodes, or None.
 
-    Iterative depth-first search; the cycle is returned from its first node back to it.
+    ``networkx.find_cycle`` (depth-first, from the nodes in the order the edges name them);
+    the cycle is returned from its first node back to it. networkx is imported here: reading
+    and validating need it only for this, and it takes a while to import.
     """
-    successors: dict[str, list[str]] = {}
-    for a, b in edges:
-        successors.setdefault(a, []).append(b)
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-    for root in successors:
-        if root in state:
-            continue
-        path, stack = [root], [iter(successors.get(root, []))]
-        state[root] = 1
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                return [*path[path.index(nxt):], nxt]
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(successors.get(nxt, [])))
-    return None
+    import networkx as nx
+
+    graph = nx.DiGraph(edges)
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return None
+    return [a for a, _ in cycle] + [cycle[0][0]]
 
 
 def _check_dependencies(tables: dict[str, list[dict]], origin: str) -> list[Problem]:
@@ -380,6 +388,7 @@ def validate(raw: RawDataset, limits: InputLimits | None = None) -> Dataset:
     cell_chars = (limits or InputLimits.from_env()).cell_chars
     problems = list(raw.problems)
     tables: dict[str, list[dict]] = {t.name: [] for t in TABLES}
+    typed: dict[str, dict[str, list[Any]]] = {}
     numbers: dict[str, list[int]] = {t.name: [] for t in TABLES}
     origins: dict[str, str] = {t.name: f"{raw.origin} ({t.name})" for t in TABLES}
     for name, raw_table in raw.tables.items():
@@ -390,10 +399,10 @@ def validate(raw: RawDataset, limits: InputLimits | None = None) -> Dataset:
             continue
         origins[name] = raw_table.origin
         problems += _check_header(raw_table, table)
-        rows, row_numbers, cell_problems = _type_rows(raw_table, table, cell_chars)
+        typed[name], numbers[name], cell_problems = _type_rows(raw_table, table, cell_chars)
         problems += cell_problems
-        problems += _check_keys(raw_table.origin, table, rows, row_numbers)
-        tables[name], numbers[name] = rows, row_numbers
+        problems += _check_keys(raw_table.origin, table, typed[name], numbers[name])
+        tables[name] = rows_of(table.column_names, list(typed[name].values()), len(raw_table))
     for table in TABLES:
         if table.required and not tables[table.name]:
             problems.append(Problem(origins[table.name], f"the table '{table.name}' is missing or empty",
@@ -401,7 +410,7 @@ def validate(raw: RawDataset, limits: InputLimits | None = None) -> Dataset:
     if len(tables["dataset"]) > 1:
         problems.append(Problem(origins["dataset"], "more than one row", row=3,
                                 expected="exactly one row describing the dataset"))
-    problems += _check_references(tables, origins, numbers)
+    problems += _check_references(typed, origins, numbers)
     problems += _check_dependencies(tables, origins["capability_dependencies"])
     problems += check_arrangements(tables, origins, numbers)
     if problems:

@@ -9,15 +9,21 @@ run as a formula is written with a protective quote, which reading removes (``kb
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
-from kb.dataset import Dataset, Problem, RawDataset, RawRow, RawTable
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from kb.dataset import Dataset, Problem, RawDataset, RawTable, cell_text
 from kb.model import TABLES, Table
-from kb.safe_cells import restore, spreadsheet_safe
+from kb.safe_cells import QUOTE, restore, spreadsheet_safe
 from kb.settings import InputLimits
 from loaders.limits import too_large, too_many_rows
 
@@ -28,17 +34,20 @@ HEADER_CHARS = 1 << 16
 def read_csv_table(path: Path, problems: list[Problem], limits: InputLimits | None = None) -> RawTable | None:
     """Read one CSV file; append what is wrong to ``problems``.
 
-    Rows are read one at a time from the file, so memory holds the rows read and no copy
-    of the file's text. A file beyond ``limits.file_bytes``, a table beyond ``limits.rows``
-    and a cell longer than 16 × ``limits.cell_chars`` are refused (``limits`` defaults to
-    ``InputLimits.from_env()``); longer text than ``limits.cell_chars`` is left to the validation,
-    which names its cell.
+    A plain file (``_read_plain``) is read by Arrow's CSV reader, any other by the ``csv``
+    module a chunk of rows at a time (``_read_rows``); either way memory holds the cells as
+    Arrow text columns and no copy of the file's text. A file beyond ``limits.file_bytes``, a
+    table beyond ``limits.rows`` and a cell longer than 16 × ``limits.cell_chars`` are refused
+    (``limits`` defaults to ``InputLimits.from_env()``); longer text than ``limits.cell_chars``
+    is left to the validation, which names its cell.
     """
     limits = limits or InputLimits.from_env()
     if refused := too_large(str(path), path.stat().st_size, limits):
         problems.append(refused)
         return None
     csv.field_size_limit(max(16 * limits.cell_chars, HEADER_CHARS))
+    if (table := _read_plain(path, limits)) is not None:
+        return table
     with open(path, encoding="utf-8-sig", newline="") as handle:
         try:
             return _read_rows(path, handle, problems, limits)
@@ -49,6 +58,66 @@ def read_csv_table(path: Path, problems: list[Problem], limits: InputLimits | No
             return None
 
 
+PLAIN_BLOCK = 1 << 20
+"""Bytes read at a time when looking for what makes a CSV file not plain."""
+NOT_PLAIN = (b'"', b"\x00")
+"""Bytes after which Arrow's CSV parser and Python's ``csv`` (strict) may read a file differently
+(as does a carriage return other than in a CRLF line end)."""
+
+
+def _read_plain(path: Path, limits: InputLimits) -> RawTable | None:
+    """A plain file (no quote or NUL byte, no carriage return but in CRLF; valid UTF-8; more than one column;
+    no blank line; cells as many as the header's on every line, none longer than the ``csv``
+    module takes; within ``limits.rows``) read by Arrow's CSV reader, in C, to what
+    ``_read_rows`` gives; None for any other file, which ``_read_rows`` reads and reports on."""
+    lines = 0
+    with open(path, "rb") as handle:
+        while block := handle.read(PLAIN_BLOCK):
+            if block.endswith(b"\r"):
+                block += handle.read(1)
+            lines += block.count(b"\n")
+            if (any(b in block for b in NOT_PLAIN) or block.count(b"\r") != block.count(b"\r\n")
+                    or lines > limits.rows):  # too many rows: _read_rows says so, reading no further
+                return None
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            first_line = handle.readline(HEADER_CHARS).rstrip("\r\n")
+    except UnicodeDecodeError:
+        return None
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    header = [h.strip() for h in first_line.split(delimiter)]
+    if len(header) < 2:
+        return None
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        with pa_csv.open_csv(path, pa_csv.ReadOptions(column_names=names, skip_rows=1),
+                             pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
+                                                 ignore_empty_lines=False),
+                             pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                   strings_can_be_null=False)) as reader:
+            batches = list(reader)
+    except (pa.ArrowInvalid, OSError):  # a line of another length, a blank line, not UTF-8...
+        return None
+    read = pa.Table.from_batches(batches, reader.schema)
+    columns = [read.column(n).combine_chunks() for n in names]
+    if _has_blank_row(columns) or max(
+            (pc.max(pc.utf8_length(c)).as_py() or 0 for c in columns), default=0) > csv.field_size_limit():
+        return None
+    return RawTable(path.stem, str(path), header, range(2, read.num_rows + 2),
+                    {name: _restored(column) for name, column in zip(header, columns, strict=True)})
+
+
+def _has_blank_row(columns: list[pa.Array]) -> bool:
+    """True when a row's cells are all spaces (a blank line to ``_read_rows``, which skips it)."""
+    maybe = pc.invert(pc.match_substring_regex(columns[0], r"[\x21-\x7e]"))
+    rows = np.flatnonzero(maybe.to_numpy(zero_copy_only=False)).tolist()
+    return any(not "".join(c[row].as_py() for c in columns).strip() for row in rows)
+
+
+CHUNK_ROWS = 65_536
+"""Rows read at a time before their cells are packed into columns (bounds the Python objects held)."""
+
+
 def _read_rows(path: Path, handle: Any, problems: list[Problem], limits: InputLimits) -> RawTable | None:
     first_line = handle.readline(HEADER_CHARS)
     handle.seek(0)
@@ -56,31 +125,69 @@ def _read_rows(path: Path, handle: Any, problems: list[Problem], limits: InputLi
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(reader, [])]
-        rows = []
-        for number, record in enumerate(reader, start=2):
-            joined = "".join(record)
-            if not joined.strip():
-                continue  # blank lines are allowed
-            if len(rows) == limits.rows:
-                problems.append(too_many_rows(str(path), len(rows) + 1, limits))
+        table = _Columns(header)
+        number = 2
+        while chunk := list(itertools.islice(reader, CHUNK_ROWS)):
+            if not table.add(path, chunk, number, problems, limits):
                 return None
-            if len(record) > len(header):
-                problems.append(Problem(str(path), f"the row has {len(record)} cells but the header "
-                                        f"has {len(header)}", row=number,
-                                        expected=f"{len(header)} cells, as in the header"))
-            cells: dict[str, Any] = dict(zip(header, record))
-            if "'" in joined:  # maybe a spreadsheet's protective quote (kb.safe_cells)
-                cells = {name: restore(cell) for name, cell in cells.items()}
-            rows.append(RawRow(number, cells))
+            number += len(chunk)
     except csv.Error as err:
         problems.append(Problem(str(path), f"the file is not valid CSV: {err}",
                                 row=reader.line_num, expected="comma- or semicolon-separated values, "
                                 'a quoted cell closed by a quote, a quote inside one written as ""'))
         return None
-    if not rows and not any(header):
+    if not table.numbers and not any(header):
         problems.append(Problem(str(path), "the file is empty", expected="a header row"))
         return None
-    return RawTable(path.stem, str(path), header, rows)
+    return RawTable(path.stem, str(path), header, table.numbers, table.columns())
+
+
+class _Columns:
+    """The cells of a CSV file gathered by column, a chunk of records at a time, as Arrow text arrays."""
+
+    def __init__(self, header: list[str]):
+        self.header = header
+        self.numbers: list[int] = []
+        self.chunks: list[list[pa.Array]] = []
+
+    def add(self, path: Path, records: list[list[str]], first: int, problems: list[Problem],
+            limits: InputLimits) -> bool:
+        """Add the records numbered from ``first``: blank ones are skipped, a record with more
+        cells than the header is reported, one with fewer has no cells beyond its last. False
+        (and a problem) when the table grows beyond ``limits.rows``."""
+        width, kept, numbers = len(self.header), [], []
+        for number, record in enumerate(records, start=first):
+            if len(record) == width and record[0].strip():
+                kept.append(record)
+            elif "".join(record).strip():
+                if len(record) > width:
+                    problems.append(Problem(str(path), f"the row has {len(record)} cells but the header "
+                                            f"has {width}", row=number,
+                                            expected=f"{width} cells, as in the header"))
+                kept.append((record + [None] * width)[:width])
+            else:
+                continue  # blank lines are allowed
+            numbers.append(number)
+            if len(self.numbers) + len(numbers) > limits.rows:
+                problems.append(too_many_rows(str(path), limits.rows + 1, limits))
+                return False
+        self.numbers += numbers
+        cells = zip(*kept) if kept else ([] for _ in self.header)
+        self.chunks.append([_restored(pa.array(column, pa.string())) for column in cells])
+        return True
+
+    def columns(self) -> dict[str, pa.Array]:
+        """Each header name's cells (a later column of the same name wins, as in a dict of the row)."""
+        return {name: pa.concat_arrays([pa.array([], pa.string()), *(chunk[i] for chunk in self.chunks)])
+                for i, name in enumerate(self.header)}
+
+
+def _restored(cells: pa.Array) -> pa.Array:
+    """``cells`` with the protective quote of ``kb.safe_cells`` removed where there is one."""
+    quoted = pc.starts_with(cells, QUOTE)
+    if not pc.any(quoted).as_py():
+        return cells
+    return pa.array([restore(cell) for cell in cells.to_pylist()], pa.string())
 
 
 def read_csv_folder(folder: Path, limits: InputLimits | None = None) -> RawDataset:
@@ -100,15 +207,7 @@ def read_csv_folder(folder: Path, limits: InputLimits | None = None) -> RawDatas
 
 
 def _cell(value: Any) -> str:
-    if isinstance(value, str):
-        return spreadsheet_safe(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return spreadsheet_safe(value) if isinstance(value, str) else cell_text(value)
 
 
 OWNED = frozenset(f"{table.name}.csv" for table in TABLES)

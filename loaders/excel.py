@@ -16,6 +16,7 @@ is the empty template shipped as ``data/template.xlsx``.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -99,7 +100,7 @@ def read_workbook(path: Path, limits: InputLimits | None = None) -> RawDataset:
                                         raw.problems, limits)
                     if table is not None:
                         raw.tables[name] = table
-                        ranges = merged.get(values[name]._worksheet_path, [])
+                        ranges = merged.get(name, [])
                         raw.problems += _merge_problems(where, table, ranges)
         finally:
             values.close()
@@ -140,8 +141,33 @@ def _broken_part(path: Path) -> str:
     return "(unknown)"
 
 
+def _local(name: str) -> str:
+    """An XML tag or attribute name without its namespace."""
+    return name.rsplit("}", 1)[-1]
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name -> its part in the archive, from the workbook's sheet list and its
+    relationships (as any OOXML reader finds them; namespaces ignored, so strict files work too)."""
+    targets = {}
+    with archive.open("xl/_rels/workbook.xml.rels") as rels:
+        for element in ET.parse(rels).iter():
+            if _local(element.tag) == "Relationship":
+                target = element.get("Target", "")
+                targets[element.get("Id")] = (target.lstrip("/") if target.startswith("/")
+                                              else posixpath.normpath(f"xl/{target}"))
+    parts = {}
+    with archive.open("xl/workbook.xml") as workbook:
+        for element in ET.parse(workbook).iter():
+            if _local(element.tag) == "sheet":
+                ident = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+                parts[element.get("name", "")] = targets.get(ident, "")
+    return parts
+
+
 def _scan(path: Path) -> tuple[bool, dict[str, list[tuple[str, int, str]]]]:
-    """Whether some sheet holds a formula (a ``<f>`` element), and each sheet part's merged ranges.
+    """Whether some sheet holds a formula (a ``<f>`` element), and each sheet's merged ranges
+    by sheet name.
 
     Ranges are (first column letter, first row, range text). Read in chunks, never whole.
     """
@@ -162,7 +188,8 @@ def _scan(path: Path) -> tuple[bool, dict[str, list[tuple[str, int, str]]]]:
                     tail = chunk[-80:]
             if found:
                 merged[name] = list(found.values())
-    return has_formulas, merged
+        parts = _sheet_parts(archive) if merged else {}
+    return has_formulas, {sheet: merged[part] for sheet, part in parts.items() if part in merged}
 
 
 def _merge_problems(origin: str, table: RawTable, ranges: list[tuple[str, int, str]]) -> list[Problem]:
@@ -228,7 +255,7 @@ def _read_sheet(origin: str, name: str, values_ws: Any, formulas_ws: Any | None,
                 problems.append(too_many_rows(origin, len(rows) + 1, limits))
                 return None
             rows.append(RawRow(number, cells))
-    return RawTable(name, origin, [h for h in header if h], rows)
+    return RawTable.from_rows(name, origin, [h for h in header if h], rows)
 
 
 # --- writing -------------------------------------------------------------------------------

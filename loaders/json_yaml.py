@@ -173,10 +173,7 @@ def read_document(path: Path, limits: InputLimits | None = None) -> RawDataset:
                                                        expected=_SHAPE)])
     problems: list[Problem] = []
     records, numbers = _records(path, data, problems, limits)
-    raw = RawDataset.from_records(records, origin=str(path))
-    for name, table in raw.tables.items():
-        for row, number in zip(table.rows, numbers[name], strict=True):
-            row.number = number
+    raw = RawDataset.from_records(records, origin=str(path), numbers=numbers)
     raw.problems += problems
     return raw
 

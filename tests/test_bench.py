@@ -18,7 +18,7 @@ from bench.run import DEFAULT_SCALES, Options, run, skip_reason
 from kb.analysis import ANALYSES
 from neo4j_server import CONF, write_conf
 
-LOADERS = {"project", "project_cypher_path", "per_row_merge", "batched_unwind", "bulk_insert"}
+LOADERS = {"project", "project_cypher_path", "per_row_merge", "batched_unwind", "bulk_insert", "engine_limit"}
 NEO4J_LOADERS = {"project", "batched_unwind", "admin_import"}
 NEO4J_MEMORY = {"server_transaction_peak_mb", "server_heap_after_gc_peak_mb", "server_heap_used_peak_mb",
                 "server_rss_peak_mb", "loader_peak_rss_mb"}
@@ -37,7 +37,7 @@ def test_tiny_run_writes_markdown_and_json(tmp_path: Path, engine: str) -> None:
         assert scale["rows"] == scale["nodes"] + scale["relationships"] > 0
         assert set(scale["loading"]) == LOADERS
         assert scale["loading"]["project"]["relative_speed"] == 1.0
-        for key in ("project_cypher_path", "batched_unwind", "bulk_insert"):
+        for key in ("project_cypher_path", "batched_unwind", "bulk_insert", "engine_limit"):
             assert scale["loading"][key]["same_counts"] is True, key
         assert set(scale["analyses"]) == {*ANALYSES, "scenario-effects"}
         # each analysis also ran cold, in a fresh process, counting what it read from the engine

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from kb.dataset import RawDataset
 from kb.load import _cypher_fill, _Plan, index_plan, write_dataset
 from kb.model import NODE_TABLES
 from kb.settings import Settings
 from kb.store import GraphStore, open_store
 from kb.store.falkor import STAGING_MARK, bulk_commands
 from kb.synthetic import generate
+from kb.validate import validate
 
 NODES = "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS p"
 RELS = "MATCH (a)-[r]->(b) RETURN type(r), properties(a), properties(b), properties(r)"
@@ -60,3 +62,19 @@ def test_bulk_commands_begin_once_and_count_what_they_carry() -> None:
     assert calls[0][:5] == ["BEGIN", 2, 0, 1, 0]
     assert calls[1][:4] == [0, 1, 0, 1]
     assert len(calls) == 2
+
+
+
+def test_keys_that_join_to_the_same_text_are_two_relationships(store: GraphStore) -> None:
+    """("a|b", "c") and ("a", "b|c") joined by '|' are both 'a|b|c': neither is a duplicate of the
+    other, and each is its own relationship, on FalkorDB's bulk path and on Neo4j's Cypher path."""
+    tables = {name: list(rows) for name, rows in generate(2).tables.items()}
+    area = tables["capability_areas"][0]["id"]
+    tables["capabilities"] += [{"id": i, "area": area, "name_sv": i, "name_en": i}
+                               for i in ("a|b", "b|c", "a", "c")]
+    tables["capability_dependencies"] = [{"capability": "a|b", "depends_on": "c"},
+                                         {"capability": "a", "depends_on": "b|c"}]
+    write_dataset(store, validate(RawDataset.from_records(tables)))  # the key check, then the load
+    pairs = store.read("MATCH (x:Capability)-[:DEPENDS_ON]->(y:Capability) RETURN x.id, y.id",
+                       row_cap=None).rows
+    assert sorted(map(tuple, pairs)) == [("a", "b|c"), ("a|b", "c")]

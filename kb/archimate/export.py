@@ -34,7 +34,7 @@ from kb.archimate.exchange import (
     stable_id,
     tag,
 )
-from kb.dataset import Dataset, key_of, key_text
+from kb.dataset import Dataset, cell_text, key_of, key_text
 from kb.model import TABLES_BY_NAME, Table
 from kb.store.base import GraphStore
 
@@ -68,15 +68,6 @@ def _sub(parent: ET.Element, name: str, text: str | None = None, lang: str | Non
     return child
 
 
-def _text(value: Any) -> str:
-    """A cell as property text: true/false, whole numbers without '.0', others as read back."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 class _Builder:
     """Builds the model tree, remembering which property definitions were used."""
 
@@ -91,7 +82,7 @@ class _Builder:
         for name, kind, value in values:
             self.definitions[name] = kind
             prop = _sub(holder, "property", propertyDefinitionRef=property_id(name))
-            _sub(prop, "value", _text(value))
+            _sub(prop, "value", cell_text(value))
 
     def element(self, parent: ET.Element, table: Table, row: dict[str, Any]) -> str:
         """Append the element of ``row``; return its identifier."""

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import struct
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import numpy as np
 from filelock import FileLock, Timeout
 from redis.exceptions import ConnectionError as ServerGone
 from redis.exceptions import ResponseError
@@ -45,6 +45,7 @@ from kb.store.base import (
     index_ddl_names,
     refuse_load_csv,
 )
+from kb.store.bulk_format import RelationshipColumns, pack_column, pack_ends, pack_entities, pack_header
 
 STAGING_MARK = "__loading_"
 VERSION_KEY = "kb-version:"
@@ -164,52 +165,54 @@ def _create_indexes(graph: Any, indexes: Iterable[tuple[str, str]]) -> None:
         graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
 
 
-NodeGroup = tuple[str, list[dict[str, Any]]]
-"""A label and the property maps of its nodes."""
-RelationshipGroup = tuple[str, list[tuple[int, int, dict[str, Any]]]]
-"""A relationship type and its relationships as (start node id, end node id, properties)."""
+NodeGroup = tuple[str, list[dict[str, Any]]] | tuple[str, list[dict[str, Any]], Sequence[str]]
+"""A label and the property maps of its nodes; with a third item, the names of the properties
+(a map's other entries are not stored)."""
+Relationships = list[tuple[int, int, dict[str, Any]]] | RelationshipColumns
+RelationshipGroup = tuple[str, Relationships] | tuple[str, Relationships, Sequence[str]]
+"""A relationship type and its relationships as (start node id, end node id, properties) or by
+column; with a third item, the names of the properties, as for ``NodeGroup``."""
 
 BULK_CALL_BYTES = 8_000_000
 """Most bytes of entities sent in one ``GRAPH.BULK`` call (the engine accepts up to 512 MB)."""
 
 
-_BOOL, _LONG, _DOUBLE = struct.Struct("=B?").pack, struct.Struct("=Bq").pack, struct.Struct("=Bd").pack
-_PACKERS: dict[type, Callable[[Any], bytes]] = {
-    type(None): lambda v: b"\x00",
-    bool: lambda v: _BOOL(1, v),
-    int: lambda v: _LONG(4, v),
-    float: lambda v: _DOUBLE(2, v),
-    str: lambda v: b"\x03" + v.encode() + b"\x00",
-}
+BULK_BATCH = 100_000
+"""Entities encoded at a time (bounds the memory the encoding takes beside the dataset)."""
 
 
-def _pack_value(value: Any) -> bytes:
-    """One property in the bulk format: a type byte, then the value (None: type 0, not stored)."""
-    packer = _PACKERS.get(type(value))
-    return packer(value) if packer else _PACKERS[str](str(value))
-
-
-def _pack_header(name: str, keys: list[str]) -> bytes:
-    return b"".join([name.encode(), b"\x00", struct.pack("=I", len(keys)),
-                     *(k.encode() + b"\x00" for k in keys)])
-
-
-def _group_tokens(name: str, entities: list[Any], is_node: bool) -> Iterator[tuple[bytes, int]]:
-    """Tokens of one label or type, each at most about ``BULK_CALL_BYTES``, with their entity counts."""
-    props = [e if is_node else e[2] for e in entities]
-    keys = list(dict.fromkeys(k for p in props for k in p))
-    header = _pack_header(name, keys)
+def _group_tokens(name: str, entities: Any, is_node: bool,
+                  names: Sequence[str] | None = None) -> Iterator[tuple[bytes, int]]:
+    """Tokens of one label or type, each at most about ``BULK_CALL_BYTES``, with their entity
+    counts: a token is cut after the entity that takes it to the limit. Encoded by column
+    (``kb.store.bulk_format``), ``BULK_BATCH`` entities at a time. The properties are ``names``
+    (default: every key of the maps) that some entity has."""
+    ends = None if is_node else RelationshipColumns.of(entities)
+    props = entities if ends is None else ends.properties
+    if names is None:
+        keys = list(dict.fromkeys(itertools.chain.from_iterable(props)))
+    else:
+        keys = [k for k in names if any(k in p for p in props)]
+    header = pack_header(name, keys)
     parts: list[bytes] = [header]
     size, count = len(header), 0
-    for entity, values in zip(entities, props, strict=True):
-        packed = b"".join(_pack_value(values.get(k)) for k in keys)
-        if not is_node:
-            packed = struct.pack("=QQ", entity[0], entity[1]) + packed
-        parts.append(packed)
-        size, count = size + len(packed), count + 1
-        if size >= BULK_CALL_BYTES:
-            yield b"".join(parts), count
-            parts, size, count = [header], len(header), 0
+    for first in range(0, len(props), BULK_BATCH):
+        batch = props[first:first + BULK_BATCH]
+        columns = [pack_column([p.get(k) for p in batch]) for k in keys]
+        if ends is not None:
+            last = first + BULK_BATCH
+            columns.insert(0, pack_ends(ends.starts[first:last], ends.ends[first:last]))
+        offsets, data = pack_entities(columns, len(batch))
+        done = 0
+        while done < len(batch):  # cut where the token reaches the limit
+            reach = int(np.searchsorted(offsets, offsets[done] + BULK_CALL_BYTES - size, "left"))
+            end = min(max(reach, done + 1), len(batch))
+            parts.append(bytes(data[offsets[done]:offsets[end]]))
+            size, count = size + int(offsets[end] - offsets[done]), count + end - done
+            done = end
+            if size >= BULK_CALL_BYTES:
+                yield b"".join(parts), count
+                parts, size, count = [header], len(header), 0
     if count:
         yield b"".join(parts), count
 
@@ -224,8 +227,9 @@ def bulk_commands(nodes: Iterable[NodeGroup],
     its name, its property names, and its entities' packed properties.
     """
     tokens = itertools.chain(
-        ((t, n, True) for name, rows in nodes for t, n in _group_tokens(name, rows, True)),
-        ((t, n, False) for name, rels in relationships for t, n in _group_tokens(name, rels, False)))
+        ((t, n, True) for name, rows, *names in nodes for t, n in _group_tokens(name, rows, True, *names)),
+        ((t, n, False) for name, rels, *names in relationships
+         for t, n in _group_tokens(name, rels, False, *names)))
     first = True
     for token, count, is_node in tokens:
         counts = [count, 0, 1, 0] if is_node else [0, count, 0, 1]

@@ -405,7 +405,7 @@ def _tables(sheets: dict[str, _Sheet], facts: RoundFacts, identity: _Identity,
 
 def _raw(sheet: _Sheet, name: str, rows: list[RawRow]) -> RawTable:
     header = list(dict.fromkeys(k for r in rows for k in r.cells))
-    return RawTable(name, sheet.origin, header, rows)
+    return RawTable.from_rows(name, sheet.origin, header, rows)
 
 
 def _assessments(sheet: _Sheet, facts: RoundFacts,
