@@ -120,3 +120,16 @@ def test_the_products_own_reads_do_not_run_under_the_consoles_time_limit(store: 
                               timeout=300)
         assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_read_the_engine_allows_is_not_cut_off_by_the_client(embedded_store: GraphStore) -> None:
+    """A read longer than redis-py's default socket time-out (5 s), within the engine's limit,
+    answers: the change report's whole-graph read at stress scale was cut off this way."""
+    count = "UNWIND range(1, $k) AS a UNWIND range(1, $k) AS b RETURN count(*) AS n"
+    started = time.perf_counter()
+    embedded_store.read(count, {"k": 1000}, timeout_ms=60_000)  # 10^6 rows: calibrate the machine
+    per_row = (time.perf_counter() - started) / 1e6
+    k = min(20_000, int((7.0 / per_row) ** 0.5))  # about 7 s of work, whatever the machine
+    started = time.perf_counter()
+    assert embedded_store.read(count, {"k": k}, timeout_ms=120_000).scalar() == k * k
+    assert time.perf_counter() - started > 5.0, "too fast to show anything: calibrate again"

@@ -25,6 +25,7 @@ from filelock import FileLock, Timeout
 from redis.exceptions import ConnectionError as ServerGone
 from redis.exceptions import ResponseError
 
+from kb.settings import Settings
 from kb.store.base import (
     GraphNode,
     GraphPath,
@@ -55,6 +56,8 @@ LOAD_WAIT_SECONDS = 30.0
 
 MAX_QUEUED_QUERIES = 256
 """Most queries the embedded engine queues behind the running ones; past it, new ones are refused."""
+SOCKET_MARGIN_S = 60.0
+"""Seconds the client waits beyond the engine's longest time limit (a query may queue first)."""
 
 DURABILITY = {"appendonly": "yes", "appendfsync": "always"}
 """Embedded server config: every write is in the append-only log on disk before it returns."""
@@ -217,6 +220,14 @@ def _group_tokens(name: str, entities: Any, is_node: bool,
         yield b"".join(parts), count
 
 
+def socket_timeout(settings: Settings) -> float:
+    """Seconds the client waits for a reply: the longest time limit the engine enforces
+    (``max(query_timeout_ms, internal_timeout_ms)``) plus ``SOCKET_MARGIN_S``, so the engine's
+    own limit always ends a query first. (redis-py 8 waits 5 s by default, which cut off
+    internal reads, such as the change report's, that the engine allows minutes.)"""
+    return max(settings.query_timeout_ms, settings.internal_timeout_ms) / 1000 + SOCKET_MARGIN_S
+
+
 def bulk_commands(nodes: Iterable[NodeGroup],
                   relationships: Iterable[RelationshipGroup]) -> Iterator[list[Any]]:
     """Arguments of successive ``GRAPH.BULK`` calls that build a new graph (the first says BEGIN),
@@ -258,7 +269,8 @@ class FalkorStore(GraphStore):
         self.description = f"FalkorDB server at {url.hostname}:{url.port or 6379}"
         try:
             db = FalkorDB(host=url.hostname or "localhost", port=url.port or 6379,
-                          username=url.username, password=url.password)
+                          username=url.username, password=url.password,
+                          socket_timeout=socket_timeout(self.settings))
             db.connection.ping()
         except Exception as err:  # the client raises several connection error types
             raise StoreUnavailable(f"Cannot reach {self.description}: {err}") from err
@@ -473,7 +485,8 @@ class EmbeddedStore(FalkorStore):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             with _file_lock(folder / "open.lock", wait_seconds=None):
-                db = FalkorDB(str(folder / "graph.rdb"), serverconfig=dict(DURABILITY))
+                db = FalkorDB(str(folder / "graph.rdb"), serverconfig=dict(DURABILITY),
+                              socket_timeout=socket_timeout(self.settings))
                 self._limit_engine(db)
                 return db
         except Exception as err:
