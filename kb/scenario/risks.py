@@ -77,9 +77,8 @@ def _failing(facts: Facts, lead: str, led: list[Arrangement], towns: list[str]) 
     caps = {c for a in led for c in a.capabilities}
     down = set(caps)
     for cap in caps:
-        node = ("capability", cap)
-        if node in facts.spread:
-            down |= {n[1] for n in nx.descendants(facts.spread, node) if n[0] == "capability"}
+        if cap in facts.dependents:
+            down |= nx.descendants(facts.dependents, cap)
     name, n = facts.names.get(lead, lead), len(towns)
     yield _row("failing_lead", False, [a.id for a in led], [facts.names.get(m, m) for m in towns],
                sorted(down),
@@ -103,8 +102,7 @@ def _chains(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
     receiving: dict[str, list[str]] = {}
     for m, cap in sorted(given):
         receiving.setdefault(cap, []).append(m)
-    edges = [(a[1], b[1]) for a, b in facts.spread.edges if a[0] == b[0] == "capability"]
-    for needed, dependent in edges:  # the spreading graph runs from a capability to its dependants
+    for needed, dependent in facts.dependents.edges:
         for m in receiving.get(dependent, []):
             if (m, needed) not in given:
                 continue
