@@ -116,6 +116,12 @@ def dependencies(store: GraphStore) -> nx.DiGraph:
     return graph
 
 
+def cell_keys(cells: pd.DataFrame) -> list[Cell]:
+    """The (municipality, capability) of each row of ``cells``, as plain Python values (a
+    column's ``tolist`` is many times faster than iterating its Arrow strings)."""
+    return list(zip(cells["municipality"].tolist(), cells["capability"].tolist(), strict=True))
+
+
 def active(scenario: Scenario, params: Params) -> list[Arrangement]:
     """The arrangements in place by ``params.year`` (all when it is None)."""
     return [a for a in scenario.arrangements
@@ -173,7 +179,7 @@ def effective_map(facts: Facts, scenario: Scenario, params: Params) -> pd.DataFr
     the arrangement that gave ``after``.
     """
     cells = facts.cells.assign(before=pd.to_numeric(facts.cells["maturity"]).astype(float))
-    keys = list(zip(cells["municipality"], cells["capability"], strict=True))
+    keys = cell_keys(cells)
     own = dict(zip(keys, cells["before"], strict=True))
     best: dict[Cell, tuple[float, str, str]] = {}
     for arrangement in active(scenario, params):

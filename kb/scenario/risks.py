@@ -17,7 +17,7 @@ import networkx as nx
 import pandas as pd
 
 from kb.analysis.common import Phrase, names_text
-from kb.scenario.effects import Facts, Params, active
+from kb.scenario.effects import Facts, Params, active, cell_keys
 from kb.scenario.model import Arrangement, Scenario
 
 RISK_COLUMNS = ["kind", "serious", "arrangements", "municipalities", "capabilities", "reason", "reason_sv"]
@@ -166,7 +166,7 @@ def _leads(facts: Facts, arrangements: list[Arrangement], params: Params) -> Ite
 
 
 def _unassessed(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
-    assessed = set(zip(facts.cells["municipality"], facts.cells["capability"], strict=True))
+    assessed = set(cell_keys(facts.cells))
     for a in arrangements:
         for cap in a.capabilities:
             missing = [facts.names.get(m, m) for m in a.members if (m, cap) not in assessed]
