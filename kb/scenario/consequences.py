@@ -119,19 +119,24 @@ def retirable_legacy(facts: Facts, scenario: Scenario, params: Params) -> pd.Dat
     given = receivers(scenario, params)
     status = facts.legacy.set_index("system")["status"].to_dict()
     usage = facts.usage[facts.usage["system"].isin(status) & facts.usage["municipality"].isin(given)]
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for m, system, name, cap in zip(*(usage[c].tolist() for c in ("municipality", "system", "system_name",
+                                                                   "capability")), strict=True):
+        groups.setdefault((m, system), []).append((name, cap))
     rows = []
-    for (m, system), group in usage.groupby(["municipality", "system"], sort=True):
-        caps = set(group["capability"])
+    for (m, system), group in sorted(groups.items()):
+        caps = {cap for _, cap in group}
         if caps <= set(given[m]):
             rows.append(_legacy_row(facts, m, system, group, status[system],
                                     sorted({given[m][c] for c in caps})))
     return pd.DataFrame(rows, columns=LEGACY_COLUMNS)
 
 
-def _legacy_row(facts: Facts, m: str, system: str, group: pd.DataFrame, status: str,
+def _legacy_row(facts: Facts, m: str, system: str, group: list[tuple[str, str]], status: str,
                 arrangements: list[str]) -> dict[str, object]:
-    name, town = group["system_name"].iloc[0], facts.names.get(m, m)
-    caps = names_text(group["capability"])
+    """``group``: the (system name, capability) of each of the system's usage rows in ``m``."""
+    name, town = group[0][0], facts.names.get(m, m)
+    caps = names_text(cap for _, cap in group)
     via = ", ".join(arrangements)
     return {"municipality": m, "municipality_name": town, "system": system, "system_name": name,
             "status": status, "capabilities": caps, "arrangements": via,
