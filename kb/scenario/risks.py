@@ -31,8 +31,9 @@ def risks(facts: Facts, scenario: Scenario, params: Params) -> pd.DataFrame:
     ``double``, ``weak_lead`` and ``chain`` are always serious; the others are for review.
     """
     arrangements = active(scenario, params)
-    found = [*_dependence(facts, arrangements, params), *_chains(facts, arrangements),
-             *_doubles(facts, arrangements), *_overlaps(facts, arrangements),
+    given = _providers(arrangements)
+    found = [*_dependence(facts, arrangements, params), *_chains(facts, given),
+             *_doubles(facts, given), *_overlaps(facts, arrangements),
              *_leads(facts, arrangements, params), *_unassessed(facts, arrangements)]
     frame = pd.DataFrame(found, columns=RISK_COLUMNS)
     order = frame["kind"].map(KINDS.index)
@@ -97,8 +98,7 @@ def _providers(arrangements: list[Arrangement]) -> dict[tuple[str, str], list[Ar
     return out
 
 
-def _chains(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
-    given = _providers(arrangements)
+def _chains(facts: Facts, given: dict[tuple[str, str], list[Arrangement]]) -> Iterator[dict]:
     receiving: dict[str, list[str]] = {}
     for m, cap in sorted(given):
         receiving.setdefault(cap, []).append(m)
@@ -122,8 +122,8 @@ def _chain(facts: Facts, m: str, first: Arrangement, other: Arrangement, depende
     return _row("chain", True, [first.id, other.id], [town], [dependent, needed], (en, sv))
 
 
-def _doubles(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
-    for (m, cap), via in sorted(_providers(arrangements).items()):
+def _doubles(facts: Facts, given: dict[tuple[str, str], list[Arrangement]]) -> Iterator[dict]:
+    for (m, cap), via in sorted(given.items()):
         if len(via) > 1:
             ids, town = [a.id for a in via], facts.names.get(m, m)
             yield _row("double", True, ids, [town], [cap],
