@@ -134,12 +134,17 @@ def _doubles(facts: Facts, given: dict[tuple[str, str], list[Arrangement]]) -> I
 
 
 def _overlaps(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
-    cover = facts.coverage
+    cover = list(zip(*(facts.coverage[c].tolist()
+                       for c in ("municipality", "capability", "collaboration_name")), strict=True))
     for a in arrangements:
-        hit = cover[cover["municipality"].isin(a.members) & cover["capability"].isin(a.capabilities)]
-        for collaboration, group in hit.groupby("collaboration_name", sort=True):
-            towns = [facts.names.get(m, m) for m in sorted(set(group["municipality"]))]
-            caps = sorted(set(group["capability"]))
+        members, given_caps = set(a.members), set(a.capabilities)
+        hit: dict[str, list[tuple[str, str]]] = {}
+        for m, cap, collaboration in cover:
+            if m in members and cap in given_caps and not pd.isna(collaboration):
+                hit.setdefault(collaboration, []).append((m, cap))
+        for collaboration, group in sorted(hit.items()):
+            towns = [facts.names.get(m, m) for m in sorted({m for m, _ in group})]
+            caps = sorted({cap for _, cap in group})
             yield _row("overlap", False, [a.id], towns, caps,
                        (f"{names_text(towns)} already get {_cap_names(facts, caps, 'en')} through "
                         f"{collaboration} ({a.id} overlaps it)",
