@@ -10,8 +10,9 @@ things stay in Python, because they are set arithmetic and bookkeeping rather th
 walks: the number of distinct municipalities using any system of a reach (from one list of
 users per system, ``analysis/system_user_lists``, instead of a row per use), and the shortest
 spreading path to each affected node with its wording, found breadth-first by networkx on the
-small subgraph one start reaches. ``spread_graph`` (the whole spreading graph) is for the
-scenario risks, which walk it many times.
+small subgraph one start reaches. ``spread_graph`` (the whole spreading graph) is the
+networkx way the benchmark (``bench/graph_questions.py``) compares against; the scenario risks
+walk only its capability part (``kb.scenario.effects.dependencies``).
 """
 
 from __future__ import annotations

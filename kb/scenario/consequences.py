@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -39,47 +40,75 @@ def contracts(facts: Facts, scenario: Scenario, params: Params) -> pd.DataFrame:
     region (``kb.analysis.suppliers.hhi`` over the municipalities per supplier), before and
     after the participants move to ``consolidate_on``'s supplier.
     """
+    uses: dict[str, list[Use]] = {}
+    for use in zip(*(facts.usage[c].tolist() for c in Use._fields), strict=True):
+        uses.setdefault(use[5], []).append(Use(*use))
+    legacy_systems = set(facts.legacy["system"].tolist())
     rows = []
     for arrangement in active(scenario, params):
         for cap in arrangement.capabilities:
-            row = _contract_row(facts, arrangement, cap, params)
+            row = _contract_row(facts, arrangement, cap, uses.get(cap, []), legacy_systems, params)
             if row:
                 rows.append(row)
     return pd.DataFrame(rows, columns=CONTRACT_COLUMNS)
 
 
-def _contract_row(facts: Facts, arrangement: Arrangement, cap: str, params: Params) -> dict | None:
-    region = facts.usage[facts.usage["capability"] == cap]
-    mine = region[region["municipality"].isin(arrangement.members)]
-    if mine.empty:
+class Use(NamedTuple):
+    """One row of query ``scenario/usage_support``."""
+
+    municipality: str
+    system: str
+    system_name: str
+    supplier: str | None
+    supplier_name: str | None
+    capability: str
+    contract_end: str | None
+    annual_cost_sek: float | None
+
+
+def _contract_row(facts: Facts, arrangement: Arrangement, cap: str, region: list[Use],
+                  legacy_systems: set[str], params: Params) -> dict | None:
+    """``region``: every use of a system supporting ``cap``, in the query's order."""
+    members = set(arrangement.members)
+    mine = [u for u in region if u.municipality in members]
+    if not mine:
         return None
-    current = mine[~mine["system"].isin(facts.legacy["system"])]
-    users = (current if len(current) else mine).groupby("system_name")["municipality"].nunique()
-    users = users.sort_index()
-    target = users.idxmax()
-    supplier = mine.loc[mine["system_name"] == target, "supplier"].iloc[0]
-    ends = mine["contract_end"].dropna()
-    first, last = (ends.min(), ends.max()) if len(ends) else (None, None)
+    current = [u for u in mine if u.system not in legacy_systems]
+    users: dict[str, set[str]] = {}
+    for u in current or mine:
+        if not pd.isna(u.system_name):
+            users.setdefault(u.system_name, set()).add(u.municipality)
+    target = max(sorted(users), key=lambda name: len(users[name]))
+    supplier = next(u.supplier for u in mine if u.system_name == target)
+    ends = [u.contract_end for u in mine if not pd.isna(u.contract_end)]
+    first, last = (min(ends), max(ends)) if ends else (None, None)
     span = _months_between(first, last) if first else None
     start = (date.fromisoformat(last) + timedelta(days=1)).isoformat() if last else None
     if arrangement.start_year and (start is None or start < f"{arrangement.start_year}-01-01"):
         start = f"{arrangement.start_year}-01-01"
-    after = region.assign(supplier=region["supplier"].where(~region["municipality"].isin(arrangement.members),
-                                                            supplier))
+    after = [(u.municipality, supplier if u.municipality in members else u.supplier) for u in region]
     row = {"arrangement": arrangement.id, "capability": cap,
-           "participants": mine["municipality"].nunique(), "systems": names_text(mine["system_name"]),
-           "suppliers": names_text(mine["supplier_name"]), "consolidate_on": target,
-           "consolidate_users": int(users[target]), "first_end": first, "last_end": last,
+           "participants": len({u.municipality for u in mine}),
+           "systems": names_text(u.system_name for u in mine),
+           "suppliers": names_text(u.supplier_name for u in mine), "consolidate_on": target,
+           "consolidate_users": len(users[target]), "first_end": first, "last_end": last,
            "span_months": span, "aligned": span is not None and span <= params.window_months,
            "joint_start": start,
-           "annual_cost_sek": float(pd.to_numeric(mine["annual_cost_sek"]).fillna(0).sum()),
-           "hhi_before": round(_hhi(region), 4), "hhi_after": round(_hhi(after), 4)}
+           "annual_cost_sek": float(pd.to_numeric(pd.Series([u.annual_cost_sek for u in mine]))
+                                    .fillna(0).sum()),
+           "hhi_before": round(_hhi([(u.municipality, u.supplier) for u in region]), 4),
+           "hhi_after": round(_hhi(after), 4)}
     return row | reason_fields(_contract_reason(row, facts, params))
 
 
-def _hhi(usage: pd.DataFrame) -> float:
-    counts = usage.dropna(subset=["supplier"]).groupby("supplier")["municipality"].nunique()
-    return hhi(counts) if len(counts) else 0.0
+def _hhi(uses: list[tuple[str, str | None]]) -> float:
+    """``hhi`` over the municipalities per supplier of the (municipality, supplier) ``uses``,
+    the suppliers in sorted order (as pandas groups them), the unknown ones left out."""
+    towns: dict[str, set[str]] = {}
+    for m, supplier in uses:
+        if not pd.isna(supplier):
+            towns.setdefault(supplier, set()).add(m)
+    return hhi(pd.Series([len(towns[s]) for s in sorted(towns)])) if towns else 0.0
 
 
 def _contract_reason(row: dict, facts: Facts, params: Params) -> tuple[str, str]:
@@ -119,19 +148,24 @@ def retirable_legacy(facts: Facts, scenario: Scenario, params: Params) -> pd.Dat
     given = receivers(scenario, params)
     status = facts.legacy.set_index("system")["status"].to_dict()
     usage = facts.usage[facts.usage["system"].isin(status) & facts.usage["municipality"].isin(given)]
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for m, system, name, cap in zip(*(usage[c].tolist() for c in ("municipality", "system", "system_name",
+                                                                   "capability")), strict=True):
+        groups.setdefault((m, system), []).append((name, cap))
     rows = []
-    for (m, system), group in usage.groupby(["municipality", "system"], sort=True):
-        caps = set(group["capability"])
+    for (m, system), group in sorted(groups.items()):
+        caps = {cap for _, cap in group}
         if caps <= set(given[m]):
             rows.append(_legacy_row(facts, m, system, group, status[system],
                                     sorted({given[m][c] for c in caps})))
     return pd.DataFrame(rows, columns=LEGACY_COLUMNS)
 
 
-def _legacy_row(facts: Facts, m: str, system: str, group: pd.DataFrame, status: str,
+def _legacy_row(facts: Facts, m: str, system: str, group: list[tuple[str, str]], status: str,
                 arrangements: list[str]) -> dict[str, object]:
-    name, town = group["system_name"].iloc[0], facts.names.get(m, m)
-    caps = names_text(group["capability"])
+    """``group``: the (system name, capability) of each of the system's usage rows in ``m``."""
+    name, town = group[0][0], facts.names.get(m, m)
+    caps = names_text(cap for _, cap in group)
     via = ", ".join(arrangements)
     return {"municipality": m, "municipality_name": town, "system": system, "system_name": name,
             "status": status, "capabilities": caps, "arrangements": via,

@@ -28,7 +28,6 @@ from kb.analysis.defaults import (
     WEAK_GAP,
     WEAK_MATURITY,
 )
-from kb.analysis.impact import spread_graph
 from kb.analysis.legacy import legacy
 from kb.analysis.weak import mark_weak
 from kb.scenario.model import Arrangement, Scenario
@@ -63,7 +62,8 @@ class Params:
 
 @dataclass(frozen=True)
 class Facts:
-    """What a scenario is laid over: current assessments, the region, systems, capacity."""
+    """What a scenario is laid over: current assessments, the region, systems, capacity, and
+    ``dependents``: capability id -> the capabilities that depend on it (``dependencies``)."""
 
     cells: pd.DataFrame
     capabilities: pd.DataFrame
@@ -72,7 +72,7 @@ class Facts:
     legacy: pd.DataFrame
     capacity: pd.DataFrame
     coverage: pd.DataFrame
-    spread: nx.DiGraph
+    dependents: nx.DiGraph
     labels: dict[tuple[str, str], str]
 
     def capability_name(self, capability: str, lang: str) -> str:
@@ -95,10 +95,31 @@ def read_facts(store: GraphStore, params: Params, scenarios: list[Scenario]) -> 
         capacity=it_figures(store, None),
         coverage=query_frame(store, "analysis/collaboration_coverage",
                              ["municipality", "capability", "collaboration", "collaboration_name"]),
-        spread=spread_graph(store),
+        dependents=dependencies(store),
         labels={(c, lang): name for lang in ("sv", "en")
                 for c, name in zip(caps["capability"], caps[f"capability_{lang}"], strict=True)},
     )
+
+
+def dependencies(store: GraphStore) -> nx.DiGraph:
+    """The capability part of the impact analysis' spreading graph (``spread_graph``): an edge
+    from each capability to each capability that depends on it (query
+    ``scenario/capability_dependencies``), nodes and edges in the same order, without reading
+    the systems, suppliers and municipalities the risks never walk."""
+    rows = query_frame(store, "scenario/capability_dependencies", ["needed", "dependent"])
+    graph = nx.DiGraph()
+    for needed, dependent in zip(rows["needed"].tolist(), rows["dependent"].tolist(), strict=True):
+        if pd.isna(dependent):
+            graph.add_node(needed)
+        else:
+            graph.add_edge(needed, dependent)
+    return graph
+
+
+def cell_keys(cells: pd.DataFrame) -> list[Cell]:
+    """The (municipality, capability) of each row of ``cells``, as plain Python values (a
+    column's ``tolist`` is many times faster than iterating its Arrow strings)."""
+    return list(zip(cells["municipality"].tolist(), cells["capability"].tolist(), strict=True))
 
 
 def active(scenario: Scenario, params: Params) -> list[Arrangement]:
@@ -158,7 +179,7 @@ def effective_map(facts: Facts, scenario: Scenario, params: Params) -> pd.DataFr
     the arrangement that gave ``after``.
     """
     cells = facts.cells.assign(before=pd.to_numeric(facts.cells["maturity"]).astype(float))
-    keys = list(zip(cells["municipality"], cells["capability"], strict=True))
+    keys = cell_keys(cells)
     own = dict(zip(keys, cells["before"], strict=True))
     best: dict[Cell, tuple[float, str, str]] = {}
     for arrangement in active(scenario, params):

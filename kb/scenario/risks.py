@@ -17,7 +17,7 @@ import networkx as nx
 import pandas as pd
 
 from kb.analysis.common import Phrase, names_text
-from kb.scenario.effects import Facts, Params, active
+from kb.scenario.effects import Facts, Params, active, cell_keys
 from kb.scenario.model import Arrangement, Scenario
 
 RISK_COLUMNS = ["kind", "serious", "arrangements", "municipalities", "capabilities", "reason", "reason_sv"]
@@ -31,8 +31,9 @@ def risks(facts: Facts, scenario: Scenario, params: Params) -> pd.DataFrame:
     ``double``, ``weak_lead`` and ``chain`` are always serious; the others are for review.
     """
     arrangements = active(scenario, params)
-    found = [*_dependence(facts, arrangements, params), *_chains(facts, arrangements),
-             *_doubles(facts, arrangements), *_overlaps(facts, arrangements),
+    given = _providers(arrangements)
+    found = [*_dependence(facts, arrangements, params), *_chains(facts, given),
+             *_doubles(facts, given), *_overlaps(facts, arrangements),
              *_leads(facts, arrangements, params), *_unassessed(facts, arrangements)]
     frame = pd.DataFrame(found, columns=RISK_COLUMNS)
     order = frame["kind"].map(KINDS.index)
@@ -77,9 +78,8 @@ def _failing(facts: Facts, lead: str, led: list[Arrangement], towns: list[str]) 
     caps = {c for a in led for c in a.capabilities}
     down = set(caps)
     for cap in caps:
-        node = ("capability", cap)
-        if node in facts.spread:
-            down |= {n[1] for n in nx.descendants(facts.spread, node) if n[0] == "capability"}
+        if cap in facts.dependents:
+            down |= nx.descendants(facts.dependents, cap)
     name, n = facts.names.get(lead, lead), len(towns)
     yield _row("failing_lead", False, [a.id for a in led], [facts.names.get(m, m) for m in towns],
                sorted(down),
@@ -98,13 +98,11 @@ def _providers(arrangements: list[Arrangement]) -> dict[tuple[str, str], list[Ar
     return out
 
 
-def _chains(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
-    given = _providers(arrangements)
+def _chains(facts: Facts, given: dict[tuple[str, str], list[Arrangement]]) -> Iterator[dict]:
     receiving: dict[str, list[str]] = {}
     for m, cap in sorted(given):
         receiving.setdefault(cap, []).append(m)
-    edges = [(a[1], b[1]) for a, b in facts.spread.edges if a[0] == b[0] == "capability"]
-    for needed, dependent in edges:  # the spreading graph runs from a capability to its dependants
+    for needed, dependent in facts.dependents.edges:
         for m in receiving.get(dependent, []):
             if (m, needed) not in given:
                 continue
@@ -124,8 +122,8 @@ def _chain(facts: Facts, m: str, first: Arrangement, other: Arrangement, depende
     return _row("chain", True, [first.id, other.id], [town], [dependent, needed], (en, sv))
 
 
-def _doubles(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
-    for (m, cap), via in sorted(_providers(arrangements).items()):
+def _doubles(facts: Facts, given: dict[tuple[str, str], list[Arrangement]]) -> Iterator[dict]:
+    for (m, cap), via in sorted(given.items()):
         if len(via) > 1:
             ids, town = [a.id for a in via], facts.names.get(m, m)
             yield _row("double", True, ids, [town], [cap],
@@ -136,12 +134,17 @@ def _doubles(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
 
 
 def _overlaps(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
-    cover = facts.coverage
+    cover = list(zip(*(facts.coverage[c].tolist()
+                       for c in ("municipality", "capability", "collaboration_name")), strict=True))
     for a in arrangements:
-        hit = cover[cover["municipality"].isin(a.members) & cover["capability"].isin(a.capabilities)]
-        for collaboration, group in hit.groupby("collaboration_name", sort=True):
-            towns = [facts.names.get(m, m) for m in sorted(set(group["municipality"]))]
-            caps = sorted(set(group["capability"]))
+        members, given_caps = set(a.members), set(a.capabilities)
+        hit: dict[str, list[tuple[str, str]]] = {}
+        for m, cap, collaboration in cover:
+            if m in members and cap in given_caps and not pd.isna(collaboration):
+                hit.setdefault(collaboration, []).append((m, cap))
+        for collaboration, group in sorted(hit.items()):
+            towns = [facts.names.get(m, m) for m in sorted({m for m, _ in group})]
+            caps = sorted({cap for _, cap in group})
             yield _row("overlap", False, [a.id], towns, caps,
                        (f"{names_text(towns)} already get {_cap_names(facts, caps, 'en')} through "
                         f"{collaboration} ({a.id} overlaps it)",
@@ -168,7 +171,7 @@ def _leads(facts: Facts, arrangements: list[Arrangement], params: Params) -> Ite
 
 
 def _unassessed(facts: Facts, arrangements: list[Arrangement]) -> Iterator[dict]:
-    assessed = set(zip(facts.cells["municipality"], facts.cells["capability"], strict=True))
+    assessed = set(cell_keys(facts.cells))
     for a in arrangements:
         for cap in a.capabilities:
             missing = [facts.names.get(m, m) for m in a.members if (m, cap) not in assessed]
