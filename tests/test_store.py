@@ -156,6 +156,18 @@ def test_graph_values(any_store: GraphStore) -> None:
     assert p.nodes == (a, b) and p.relationships == (r,)
 
 
+def test_lists_and_maps_nested_with_and_without_graph_values(any_store: GraphStore) -> None:
+    """Plain lists and maps (FalkorDB: the store's own reader) and ones holding a node (the
+    client's parser) come back as the same plain values on both engines."""
+    _put(any_store, "CREATE (:A {x: 1})")
+    plain = any_store.read("RETURN [1, 'x', null, true, 1.5, [2], {k: [3, {m: 'n'}]}] AS l, "
+                           "{a: [1, 2], b: {c: null}} AS m").rows[0]
+    assert plain == ([1, "x", None, True, 1.5, [2], {"k": [3, {"m": "n"}]}], {"a": [1, 2], "b": {"c": None}})
+    (nodes, mixed), = any_store.read("MATCH (a:A) RETURN [a] AS nodes, {n: a, v: [1]} AS mixed").rows
+    assert isinstance(nodes[0], GraphNode) and nodes[0].properties == {"x": 1}
+    assert isinstance(mixed["n"], GraphNode) and mixed["v"] == [1]
+
+
 @pytest.mark.parametrize("cypher", ["MATCH (n RETURN n", "RETURN no_such_function(1)"])
 def test_bad_query_raises_readable_query_error(any_store: GraphStore, cypher: str) -> None:
     with pytest.raises(QueryError) as caught:
