@@ -56,7 +56,8 @@ if section == "effects":
                          key="scenarios_xlsx")
     right.download_button(t("scenarios.download_report"), report, f"scenario-{name}.html", "text/html",
                           key="scenarios_html")
-    query_behind("scenario/scenarios", "scenario/arrangements", "scenario/usage_support")
+    query_behind("scenario/scenarios", "scenario/arrangements", "scenario/usage_support",
+                 "scenario/capability_dependencies")
 
 if section == "compare":
     picked = st.multiselect(t("scenarios.compare_pick"), list(titles), default=list(titles)[:2],
