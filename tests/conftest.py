@@ -43,7 +43,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that runs on Neo4j, so ``-m neo4j`` (or ``-m 'not neo4j'``) selects them."""
     for item in items:
         callspec = getattr(item, "callspec", None)
-        if callspec is not None and "neo4j" in callspec.params.values():
+        on_neo4j = callspec is not None and "neo4j" in callspec.params.values()
+        if on_neo4j or {"neo4j_server", "neo4j_store"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.neo4j)
 
 
@@ -151,6 +152,15 @@ def store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
 def any_store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
     """Each engine in turn (the store contract's tests)."""
     yield from _fresh_store(request, request.param)
+
+
+@pytest.fixture
+def neo4j_store(neo4j_server: Neo4jServer) -> Iterator[GraphStore]:
+    """The test server's knowledge base, emptied (tests of Neo4j's own mechanics)."""
+    s = open_store(neo4j_settings(neo4j_server))
+    empty_neo4j(s)
+    yield s
+    s.close()
 
 
 @pytest.fixture

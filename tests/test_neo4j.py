@@ -12,7 +12,7 @@ import threading
 import time
 
 import pytest
-from conftest import empty_neo4j, neo4j_settings
+from conftest import neo4j_settings
 
 from kb.dataset import InvalidDataset, RawDataset
 from kb.export import export_dataset
@@ -28,14 +28,6 @@ CREATE (a:Customer {name: 'Acme', code: '1485'})-[:BOUGHT {year: 2024}]->(p:Prod
        (a)-[:KNOWS]->(:Person {name: 'Ada'}),
        (:Invoice {id: 'i1', total: 12.5})
 """
-
-
-@pytest.fixture
-def neo4j_store(neo4j_server: Neo4jServer) -> GraphStore:
-    store = open_store(neo4j_settings(neo4j_server))
-    empty_neo4j(store)
-    yield store
-    store.close()
 
 
 def _foreign(store: GraphStore) -> list:

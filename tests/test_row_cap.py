@@ -53,11 +53,10 @@ def test_a_read_of_millions_of_rows_returns_the_capped_rows_in_bounded_memory(st
     assert growth < GROWTH_MB, f"the client's memory grew by {growth:.0f} MB"
 
 
-def test_neo4j_stops_the_stream_at_the_cap_when_the_query_has_a_limit_of_its_own(store: GraphStore) -> None:
+def test_neo4j_stops_the_stream_at_the_cap_when_the_query_has_its_own_limit(neo4j_store: GraphStore) -> None:
     """The appended LIMIT does not fit here; Neo4j's driver streams and the store stops reading.
     (FalkorDB replies whole: such a query costs the client its full reply, up to its own LIMIT.)"""
-    if store.backend != "neo4j":
-        pytest.skip("FalkorDB sends a reply whole")
+    store = neo4j_store
     result, growth = _peak_growth_mb(
         lambda: store.read(MILLIONS + " LIMIT 2900000", row_cap=10_000, timeout_ms=120_000))
     assert len(result.rows) == 10_000 and result.truncated

@@ -61,3 +61,19 @@ def test_a_reader_during_the_update_sees_the_graph_before_it(any_store: GraphSto
 def test_update_of_an_empty_database_starts_from_nothing(any_store: GraphStore) -> None:
     any_store.update_graph(lambda run: run("CREATE (:T {name: 'first'})", {}) and None)
     assert _names(any_store) == ["first"]
+
+
+def test_an_update_during_the_servers_own_background_save_waits_for_it(embedded_store: GraphStore) -> None:
+    """FalkorDB copies the graph in a forked child and the server runs one child at a time: an
+    update while the server saves on its own (here a BGSAVE slowed to about 0.3 s a key) used
+    to fail with "could not fork" (seen in CI during an append-only-log rewrite)."""
+    _put(embedded_store, "CREATE (:T {name: 'a'})")
+    server = embedded_store._db.connection
+    server.config_set("rdb-key-save-delay", 300_000)
+    try:
+        server.bgsave()
+        assert server.info("persistence")["rdb_bgsave_in_progress"] == 1
+        embedded_store.update_graph(lambda run: run("CREATE (:T {name: $name})", {"name": "b"}) and None)
+    finally:
+        server.config_set("rdb-key-save-delay", 0)
+    assert _names(embedded_store) == ["a", "b"]

@@ -56,6 +56,8 @@ LOAD_WAIT_SECONDS = 30.0
 
 MAX_QUEUED_QUERIES = 256
 """Most queries the embedded engine queues behind the running ones; past it, new ones are refused."""
+FORK_WAIT_SECONDS = 60.0
+"""How long a partial update waits for the server's own background save to end (``_copy_graph``)."""
 SOCKET_MARGIN_S = 60.0
 """Seconds the client waits beyond the engine's longest time limit (a query may queue first)."""
 
@@ -432,12 +434,27 @@ class FalkorStore(GraphStore):
     def close(self) -> None:
         self._db.connection.close()
 
+    def _copy_graph(self, source: str, target: str) -> None:
+        """``GRAPH.COPY source target``. The engine copies in a forked child, and the server runs
+        one child at a time: while it saves or rewrites its append-only log (which it starts on
+        its own as the log grows) the copy is refused with "could not fork". Then wait for that
+        child and try again, for at most ``FORK_WAIT_SECONDS``."""
+        deadline = time.monotonic() + FORK_WAIT_SECONDS
+        while True:
+            try:
+                self._db.connection.execute_command("GRAPH.COPY", source, target)
+                return
+            except ResponseError as err:
+                if "could not fork" not in str(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
     def update_graph(self, fill: Callable[[WriteRunner], None]) -> None:
         """Copy the live graph to a staging name (``GRAPH.COPY``), run ``fill`` on the copy and
         rename the copy over the live graph, as a load does (and under the same load lock)."""
         def build(staging: Any) -> None:
             if self.settings.graph_name in self._db.list_graphs():
-                self._db.connection.execute_command("GRAPH.COPY", self.settings.graph_name, staging.name)
+                self._copy_graph(self.settings.graph_name, staging.name)
             else:
                 staging.query("RETURN 1")
             fill(_runner(staging))
