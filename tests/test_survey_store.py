@@ -6,9 +6,12 @@ checks what a reader sees; the expectations are the few nodes each test writes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from kb.store import GraphStore, QueryError
+from kb.settings import Settings
+from kb.store import GraphStore, QueryError, open_store
 from kb.store.base import WriteRunner
 
 
@@ -63,10 +66,12 @@ def test_update_of_an_empty_database_starts_from_nothing(any_store: GraphStore) 
     assert _names(any_store) == ["first"]
 
 
-def test_an_update_during_the_servers_own_background_save_waits_for_it(embedded_store: GraphStore) -> None:
+def test_an_update_during_the_servers_own_background_save_waits_for_it(tmp_path: Path) -> None:
     """FalkorDB copies the graph in a forked child and the server runs one child at a time: an
-    update while the server saves on its own (here a BGSAVE slowed to about 0.3 s a key) used
-    to fail with "could not fork" (seen in CI during an append-only-log rewrite)."""
+    update while the server saves on its own (here a BGSAVE slowed to about 0.3 s a key, on a
+    server of its own with a key or two) used to fail with "could not fork" (seen in CI during
+    an append-only-log rewrite)."""
+    embedded_store = open_store(Settings(graph_url=f"embedded:{tmp_path}", graph_name="kb"))
     _put(embedded_store, "CREATE (:T {name: 'a'})")
     server = embedded_store._db.connection
     server.config_set("rdb-key-save-delay", 300_000)
@@ -74,6 +79,7 @@ def test_an_update_during_the_servers_own_background_save_waits_for_it(embedded_
         server.bgsave()
         assert server.info("persistence")["rdb_bgsave_in_progress"] == 1
         embedded_store.update_graph(lambda run: run("CREATE (:T {name: $name})", {"name": "b"}) and None)
+        assert _names(embedded_store) == ["a", "b"]
     finally:
         server.config_set("rdb-key-save-delay", 0)
-    assert _names(embedded_store) == ["a", "b"]
+        embedded_store.close()
