@@ -11,6 +11,7 @@ import re
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -302,10 +303,8 @@ class GraphStore(ABC):
         not fit is run as written, and the cap applies as its rows are read."""
         text = limited(cypher, cap)
         if text is not None:
-            try:
+            with suppress(QuerySyntaxError):  # the LIMIT did not fit; the query's own errors show below
                 return run(text)
-            except QuerySyntaxError:
-                pass  # not the query's own error: it is raised again below if it is
         return run(cypher)
 
     def _limits(self, timeout_ms: int | None, row_cap: int | None) -> tuple[int, int | None]:
