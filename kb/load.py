@@ -23,8 +23,7 @@ from typing import Any
 import numpy as np
 
 from kb.dataset import Dataset, key_of, key_text
-from kb.diff import TableChanges, diff_datasets
-from kb.export import export_dataset
+from kb.diff import TableChanges, diff_graph
 from kb.model import NODE_TABLES, TABLES, TABLES_BY_NAME, Table, graph_labels
 from kb.queries import get_query
 from kb.store.base import GraphStore, WriteRunner
@@ -201,7 +200,7 @@ def write_dataset(store: GraphStore, dataset: Dataset, progress: Progress | None
 
 def _write(store: GraphStore, dataset: Dataset, progress: Progress | None, compare: bool) -> LoadReport:
     started = time.perf_counter()
-    changes = diff_datasets(export_dataset(store), dataset) if compare else None
+    changes = diff_graph(store, dataset) if compare else None
     plan = _Plan.of(dataset)
     total_nodes = sum(len(dataset.tables[t.name]) for t in NODE_TABLES)
     total_rels = plan.count()

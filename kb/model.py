@@ -464,11 +464,6 @@ def relationship_types() -> tuple[str, ...]:
     return tuple(relationship_sources())
 
 
-def label_keys() -> dict[str, list[str]]:
-    """Each node label's key properties, e.g. ``{"Municipality": ["code"], ...}``."""
-    return {t.label or "": list(t.key) for t in NODE_TABLES}
-
-
 def relationship_sources() -> dict[str, tuple[Table, Column | None]]:
     """Map each relationship type to the table (and link column, if any) that makes it."""
     out: dict[str, tuple[Table, Column | None]] = {}

@@ -18,7 +18,8 @@ from bench.run import DEFAULT_SCALES, Options, run, skip_reason
 from kb.analysis import ANALYSES
 from neo4j_server import CONF, write_conf
 
-LOADERS = {"project", "project_cypher_path", "per_row_merge", "batched_unwind", "bulk_insert", "engine_limit"}
+LOADERS = {"project", "project_with_changes", "project_cypher_path", "per_row_merge", "batched_unwind",
+           "bulk_insert", "engine_limit"}
 NEO4J_LOADERS = {"project", "batched_unwind", "admin_import"}
 NEO4J_MEMORY = {"server_transaction_peak_mb", "server_heap_after_gc_peak_mb", "server_heap_used_peak_mb",
                 "server_rss_peak_mb", "loader_peak_rss_mb"}
@@ -44,6 +45,8 @@ def test_tiny_run_writes_markdown_and_json(tmp_path: Path, engine: str) -> None:
         weak = scale["analyses"]["weak"]
         assert weak["cold_s"] > 0 and weak["rows_read"] > 0 and weak["bytes_read"] > weak["rows_read"]
         assert scale["memory"]["loader_peak_rss_mb"] > 0
+        assert scale["memory"]["loader_peak_rss_mb_with_changes"] > 0
+        assert scale["loading"]["project_with_changes"]["seconds"] > 0
     assert "loading: project" in results["growth"]
     markdown = (tmp_path / "results.md").read_text()
     for heading in ("## Loading", "## Peak memory", "## Analyses", "## Analyses cold", "## Growth"):

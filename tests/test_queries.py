@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from kb.model import graph_labels, label_keys, relationship_types
+from kb.model import graph_labels, relationship_types
 from kb.queries import Query, QueryFileError, get_query, parse_query, queries_dir, run_query
 from kb.store import GraphStore
 
@@ -31,12 +31,10 @@ ERROR = 1
 """Diagnostic severity of an error in the language server protocol (2 is a warning)."""
 
 EXAMPLE_PARAMS: dict[str, dict[str, Any]] = {
-    "export/nodes": {"labels": list(graph_labels())},
-    "export/relationships": {"types": list(relationship_types()), "keys": label_keys()},
     "load/owner": {"labels": list(graph_labels())},
 }
-"""Values for the read queries' parameters that have no default in their header: the exporter's and
-the loader's, which always get them from kb.model."""
+"""Values for the read queries' parameters that have no default in their header: the loader's,
+which always gets them from kb.model."""
 
 LINT_PROBES = {
     "probe/syntax": "MATCH (n RETURN n",
