@@ -50,9 +50,10 @@ def by_cell(column: Column, value: Any) -> Any:
 
 
 @pytest.mark.parametrize("column", COLUMNS, ids=lambda c: c.name)
-@pytest.mark.parametrize("form", ["arrow", "list"])
+@pytest.mark.parametrize("form", ["arrow", "list", "repeating"])
 def test_a_column_is_typed_as_its_cells_are_one_by_one(column: Column, form: str) -> None:
-    cells = [*TRICKY, None]
+    """"repeating": each cell four times, so that the column is tested on its distinct cells."""
+    cells = [*TRICKY, None] if form != "repeating" else [None, *TRICKY * 4]
     given = pa.array(cells, pa.string()) if form == "arrow" else cells
     asked: list[int] = []
 
@@ -68,16 +69,18 @@ def test_a_column_is_typed_as_its_cells_are_one_by_one(column: Column, form: str
     assert len(asked) < len(cells)  # some cells are vouched for without Python
 
 
-def test_a_blank_cell_of_a_required_column_is_asked_about_and_of_an_optional_one_is_not() -> None:
-    cells = pa.array(["self_assessment", "", None, "  "], pa.string())
+@pytest.mark.parametrize("repeat", [1, 4])
+def test_a_blank_cell_of_a_required_column_is_asked_about_and_of_an_optional_one_is_not(repeat: int) -> None:
+    """Repeated four times, the column is tested on its distinct cells."""
+    cells = pa.array(["self_assessment", "", None, "  "] * repeat, pa.string())
     asked: list[int] = []
     optional = Column("m", Kind.ENUM, "", choices=("self_assessment",))
-    type_column(optional, cells, 4, CELL_CHARS, lambda v, r: asked.append(r))
-    assert asked == [3]  # spaces only: Python's strip decides
+    type_column(optional, cells, len(cells), CELL_CHARS, lambda v, r: asked.append(r))
+    assert asked == [3 + 4 * n for n in range(repeat)]  # spaces only: Python's strip decides
     asked.clear()
     required = Column("m", Kind.ENUM, "", choices=("self_assessment",), required=True)
-    type_column(required, cells, 4, CELL_CHARS, lambda v, r: asked.append(r))
-    assert asked == [1, 2, 3]
+    type_column(required, cells, len(cells), CELL_CHARS, lambda v, r: asked.append(r))
+    assert asked == [r + 4 * n for n in range(repeat) for r in (1, 2, 3)]
 
 
 def test_rows_hold_only_the_columns_they_have_a_value_for_in_column_order() -> None:
