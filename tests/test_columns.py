@@ -15,7 +15,7 @@ from kb.model import LIFECYCLES, Column, Kind
 from kb.settings import InputLimits
 from kb.validate import CellError, reader_for, validate
 from loaders import read_dataset
-from loaders.csv_folder import _read_plain, _read_rows
+from loaders.csv_folder import _read_plain, _read_rows, read_csv_table
 
 TRICKY = ["1485", "0180", " 1485", "1485 ", "\u0661\u0664\u0668\u0665", "\uff11\uff14\uff18\uff15", "148",
           "14850", "3", "-3", "+3", "007", "0", "5", "6", "9" * 18, "9" * 19, "9223372036854775807",
@@ -207,3 +207,24 @@ def test_the_plain_reader_reads_what_the_csv_module_reads(tmp_path: Path, text: 
         assert (arrow.header, list(arrow.numbers)) == (by_module.header, list(by_module.numbers))
         assert arrow.rows == by_module.rows
         assert not problems
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_cell_beyond_what_the_csv_module_takes_is_left_to_it(tmp_path: Path, extra: int) -> None:
+    """Counted in characters, not bytes: 'é' is two bytes. At the limit the file is plain (Arrow
+    reads it); one character more, the csv module reads it and says what is wrong."""
+    limits = InputLimits(cell_chars=1000)  # the csv module then takes 65,536 characters a cell
+    path = tmp_path / "suppliers.csv"
+    path.write_text(f"id,name\ns1,{'é' * (65_536 + extra)}\n", encoding="utf-8")
+    problems: list[Problem] = []
+    table = read_csv_table(path, problems, limits)
+    assert (_read_plain(path, limits) is not None) == (not extra)
+    if extra:
+        assert table is None
+        assert [str(p) for p in problems] == [f"{path}, row 2: the file is not valid CSV: field larger than "
+                                              "field limit (65536); expected comma- or semicolon-separated "
+                                              "values, a quoted cell closed by a quote, a quote inside one "
+                                              'written as ""']
+    else:
+        assert table is not None and not problems
+        assert table.rows[0].cells["name"] == "é" * 65_536
