@@ -355,18 +355,33 @@ def _check_references(columns: dict[str, dict[str, list[Any]]], origins: dict[st
 def find_cycle(edges: list[tuple[str, str]]) -> list[str] | None:
     """Return one cycle of the directed graph ``edges`` as a list of nodes, or None.
 
-    ``networkx.find_cycle`` (depth-first, from the nodes in the order the edges name them);
-    the cycle is returned from its first node back to it. networkx is imported here: reading
-    and validating need it only for this, and it takes a while to import.
+    Depth first from each node in the order the edges first name it, along a node's edges in
+    their order; the first edge back to a node on the path closes the cycle, which is returned
+    from that node back to it: the cycle ``networkx.find_cycle`` gives (networkx is not used
+    here because it takes longer to import than a large load takes to check every key).
     """
-    import networkx as nx
-
-    graph = nx.DiGraph(edges)
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        return None
-    return [a for a, _ in cycle] + [cycle[0][0]]
+    successors: dict[str, list[str]] = {}
+    for tail, head in edges:
+        successors.setdefault(tail, []).append(head)
+        successors.setdefault(head, [])
+    finished: set[str] = set()
+    for start in successors:
+        if start in finished:
+            continue
+        path, on_path, ahead = [start], {start}, [iter(successors[start])]
+        while path:
+            head = next(ahead[-1], None)
+            if head is None:  # every edge of the path's last node followed
+                on_path.remove(path[-1])
+                finished.add(path.pop())
+                ahead.pop()
+            elif head in on_path:
+                return [*path[path.index(head):], head]
+            elif head not in finished:
+                path.append(head)
+                on_path.add(head)
+                ahead.append(iter(successors[head]))
+    return None
 
 
 def _check_dependencies(tables: dict[str, list[dict]], origin: str) -> list[Problem]:
