@@ -311,12 +311,12 @@ def _read_cell(raw: RawTable, column: Column, value: Any, row: int, index: int, 
 
 def _check_keys(origin: str, table: Table, columns: dict[str, list[Any]],
                 numbers: list[int]) -> list[Problem]:
-    parts = [columns[k] for k in table.key]
-    if len(set(zip(*parts))) == len(numbers):  # the usual case: no key twice
+    keys = list(zip(*[columns[k] for k in table.key]))
+    if len(set(keys)) == len(keys):  # the usual case: no key twice
         return []
     problems = []
     first_seen: dict[tuple, int] = {}
-    for key, number in zip(zip(*parts), numbers):
+    for key, number in zip(keys, numbers):
         if None in key:
             continue
         if key in first_seen:
