@@ -7,6 +7,8 @@ date, an allowed code, text without outer spaces or control characters...); thos
 converted at once, and every other cell, blank ones in a required column included, goes
 to the ``read`` function given, which returns its value or reports it. The test is
 conservative: a cell it cannot vouch for costs a Python call, never a different result.
+A column whose cells repeat is tested on its distinct cells only (the test is cell by cell,
+so the result is the same), and each distinct value is then one object in memory.
 """
 
 from __future__ import annotations
