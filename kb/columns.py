@@ -7,6 +7,8 @@ date, an allowed code, text without outer spaces or control characters...); thos
 converted at once, and every other cell, blank ones in a required column included, goes
 to the ``read`` function given, which returns its value or reports it. The test is
 conservative: a cell it cannot vouch for costs a Python call, never a different result.
+A column whose cells repeat is tested on its distinct cells only (the test is cell by cell,
+so the result is the same), and each distinct value is then one object in memory.
 """
 
 from __future__ import annotations
@@ -79,47 +81,62 @@ def type_column(column: Column, cells: Sequence[Any] | None, count: int, cell_ch
             cells = pa.array(cells, pa.string())
         except (pa.ArrowTypeError, pa.ArrowInvalid, TypeError, OverflowError):  # numbers, dates (Excel, JSON)
             return [read(value, row) for row, value in enumerate(cells)]
-    sure, values = _sure(column, cells, cell_chars)
+    distinct, positions = _distinct(cells)
+    sure, values = _sure(column, distinct, cell_chars)
     sure = pc.fill_null(sure, False)
-    out = python_values(pc.if_else(sure, values, None))
-    ask = pc.invert(sure)
+    out = _spread(pc.if_else(sure, values, None).to_pylist(), positions)
+    ask = ~sure.to_numpy(zero_copy_only=False)
+    if positions is not None:
+        ask = np.append(ask, True)[positions]
     if not column.required:  # a blank optional cell is simply absent
-        ask = pc.and_(ask, pc.invert(pc.fill_null(pc.equal(cells, ""), True)))
-    for row in np.flatnonzero(ask.to_numpy(zero_copy_only=False)).tolist():
+        ask &= ~pc.fill_null(pc.equal(cells, ""), True).to_numpy(zero_copy_only=False)
+    for row in np.flatnonzero(ask).tolist():
         out[row] = read(cells[row].as_py(), row)
     return out
 
 
-def python_values(values: pa.Array) -> list[Any]:
-    """``values.to_pylist()``, with text and whole numbers that repeat held once in memory."""
-    if not (pa.types.is_string(values.type) or pa.types.is_integer(values.type)):
-        return values.to_pylist()
-    encoded = values.dictionary_encode()
-    distinct = len(encoded.dictionary)
-    if distinct * 4 > len(values):
-        return values.to_pylist()
-    unique = np.empty(distinct + 1, dtype=object)
-    unique[:distinct] = encoded.dictionary.to_pylist()
-    return unique[encoded.indices.fill_null(distinct).to_numpy(zero_copy_only=False)].tolist()
+def _distinct(cells: pa.Array) -> tuple[pa.Array, np.ndarray | None]:
+    """(the cells to test, where each cell is among them): a column whose cells repeat (at most
+    a quarter distinct) is tested on its distinct cells, the last position (one past them)
+    standing for a missing cell; any other column as it is (positions None)."""
+    encoded = cells.dictionary_encode()
+    distinct = encoded.dictionary
+    if len(distinct) * 4 > len(cells):
+        return cells, None
+    return distinct, encoded.indices.fill_null(len(distinct)).to_numpy(zero_copy_only=False)
+
+
+def _spread(values: list[Any], positions: np.ndarray | None) -> list[Any]:
+    """The value of each cell from the values of the cells tested (``_distinct``), None for a
+    missing cell: each distinct value is one object, however often it appears."""
+    if positions is None:
+        return values
+    unique = np.empty(len(values) + 1, dtype=object)
+    unique[:len(values)] = values
+    return unique[positions].tolist()
 
 
 def rows_of(names: Sequence[str], columns: Sequence[list[Any]], count: int) -> list[dict[str, Any]]:
     """Rows as dictionaries from typed columns, each holding only the columns it has a value for,
-    in column order. The columns most rows have are zipped into every row and taken out of the
-    rows without a value; a row with a value in a column most rows lack is built again whole."""
-    present = [(n, c) for n, c in zip(names, columns, strict=True) if c.count(None) != count]
-    dense = [(n, c) for n, c in present if c.count(None) * 2 < count]
-    if dense:
-        rows = [dict(zip([n for n, _ in dense], row)) for row in zip(*(c for _, c in dense))]
-    else:
-        rows = [{} for _ in range(count)]
-    for name, cells in dense:
-        if None in cells:
+    in column order. Every row starts as a copy of one dictionary of the columns most rows have
+    (a copy of a dictionary of the same keys is far cheaper than building one), filled a column
+    at a time; those columns are taken out of the rows without a value, and a row with a value
+    in a column most rows lack is built again whole."""
+    missing = [c.count(None) for c in columns]
+    present = [(n, c, m) for n, c, m in zip(names, columns, missing, strict=True) if m != count]
+    dense = [(n, c, m) for n, c, m in present if m * 2 < count]
+    template = dict.fromkeys(n for n, _, _ in dense)
+    rows = [template.copy() for _ in range(count)]
+    for name, cells, _ in dense:
+        for row, value in zip(rows, cells):
+            row[name] = value
+    for name, cells, gaps in dense:
+        if gaps:
             for row in _where(cells, missing=True).tolist():
                 del rows[row][name]
-    sparse = [_where(c, missing=False) for n, c in present if c.count(None) * 2 >= count]
+    sparse = [_where(c, missing=False) for _, c, m in present if m * 2 >= count]
     for row in np.unique(np.concatenate(sparse)).tolist() if sparse else ():
-        rows[row] = {n: c[row] for n, c in present if c[row] is not None}
+        rows[row] = {n: c[row] for n, c, _ in present if c[row] is not None}
     return rows
 
 

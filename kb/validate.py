@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -260,7 +260,7 @@ def _check_header(raw: RawTable, table: Table) -> list[Problem]:
 
 
 def _type_rows(raw: RawTable, table: Table,
-               cell_chars: int) -> tuple[dict[str, list[Any]], list[int], list[Problem]]:
+               cell_chars: int) -> tuple[dict[str, list[Any]], Sequence[int], list[Problem]]:
     """Type every cell; return the typed columns (None where a row has no value), the rows'
     source numbers and the problems.
 
@@ -276,7 +276,7 @@ def _type_rows(raw: RawTable, table: Table,
 
         columns[column.name] = type_column(column, raw.columns.get(column.name), len(raw), cell_chars, read)
     located.sort(key=lambda item: item[:2])
-    return columns, list(raw.numbers), [p for _, _, p in located]
+    return columns, raw.numbers, [p for _, _, p in located]
 
 
 MISSING = None
@@ -310,7 +310,7 @@ def _read_cell(raw: RawTable, column: Column, value: Any, row: int, index: int, 
 
 
 def _check_keys(origin: str, table: Table, columns: dict[str, list[Any]],
-                numbers: list[int]) -> list[Problem]:
+                numbers: Sequence[int]) -> list[Problem]:
     keys = list(zip(*[columns[k] for k in table.key]))
     if len(set(keys)) == len(keys):  # the usual case: no key twice
         return []
@@ -329,8 +329,14 @@ def _check_keys(origin: str, table: Table, columns: dict[str, list[Any]],
     return problems
 
 
+def _referred(table: Table) -> list[str]:
+    """The columns of ``table`` that ``_check_references`` reads: its first key column and
+    every column that refers to another table."""
+    return list(dict.fromkeys([table.key[0], *(c.name for c in table.columns if c.references)]))
+
+
 def _check_references(columns: dict[str, dict[str, list[Any]]], origins: dict[str, str],
-                      numbers: dict[str, list[int]]) -> list[Problem]:
+                      numbers: dict[str, Sequence[int]]) -> list[Problem]:
     """Every value of a column that refers to another table is a key of that table (typed
     columns by table; a table not read has none)."""
     keys = {t.name: set(columns.get(t.name, {}).get(t.key[0], ()))
@@ -355,18 +361,33 @@ def _check_references(columns: dict[str, dict[str, list[Any]]], origins: dict[st
 def find_cycle(edges: list[tuple[str, str]]) -> list[str] | None:
     """Return one cycle of the directed graph ``edges`` as a list of nodes, or None.
 
-    ``networkx.find_cycle`` (depth-first, from the nodes in the order the edges name them);
-    the cycle is returned from its first node back to it. networkx is imported here: reading
-    and validating need it only for this, and it takes a while to import.
+    Depth first from each node in the order the edges first name it, along a node's edges in
+    their order; the first edge back to a node on the path closes the cycle, which is returned
+    from that node back to it: the cycle ``networkx.find_cycle`` gives (networkx is not used
+    here because it takes longer to import than a large load takes to check every key).
     """
-    import networkx as nx
-
-    graph = nx.DiGraph(edges)
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        return None
-    return [a for a, _ in cycle] + [cycle[0][0]]
+    successors: dict[str, list[str]] = {}
+    for tail, head in edges:
+        successors.setdefault(tail, []).append(head)
+        successors.setdefault(head, [])
+    finished: set[str] = set()
+    for start in successors:
+        if start in finished:
+            continue
+        path, on_path, ahead = [start], {start}, [iter(successors[start])]
+        while path:
+            head = next(ahead[-1], None)
+            if head is None:  # every edge of the path's last node followed
+                on_path.remove(path[-1])
+                finished.add(path.pop())
+                ahead.pop()
+            elif head in on_path:
+                return [*path[path.index(head):], head]
+            elif head not in finished:
+                path.append(head)
+                on_path.add(head)
+                ahead.append(iter(successors[head]))
+    return None
 
 
 def _check_dependencies(tables: dict[str, list[dict]], origin: str) -> list[Problem]:
@@ -389,7 +410,7 @@ def validate(raw: RawDataset, limits: InputLimits | None = None) -> Dataset:
     problems = list(raw.problems)
     tables: dict[str, list[dict]] = {t.name: [] for t in TABLES}
     typed: dict[str, dict[str, list[Any]]] = {}
-    numbers: dict[str, list[int]] = {t.name: [] for t in TABLES}
+    numbers: dict[str, Sequence[int]] = {t.name: [] for t in TABLES}
     origins: dict[str, str] = {t.name: f"{raw.origin} ({t.name})" for t in TABLES}
     for name, raw_table in raw.tables.items():
         table = TABLES_BY_NAME.get(name)
@@ -403,6 +424,7 @@ def validate(raw: RawDataset, limits: InputLimits | None = None) -> Dataset:
         problems += cell_problems
         problems += _check_keys(raw_table.origin, table, typed[name], numbers[name])
         tables[name] = rows_of(table.column_names, list(typed[name].values()), len(raw_table))
+        typed[name] = {c: typed[name][c] for c in _referred(table)}  # all the references check needs
     for table in TABLES:
         if table.required and not tables[table.name]:
             problems.append(Problem(origins[table.name], f"the table '{table.name}' is missing or empty",

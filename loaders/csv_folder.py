@@ -89,22 +89,29 @@ def _read_plain(path: Path, limits: InputLimits) -> RawTable | None:
     if len(header) < 2:
         return None
     names = [f"c{i}" for i in range(len(header))]
-    try:
-        with pa_csv.open_csv(path, pa_csv.ReadOptions(column_names=names, skip_rows=1),
-                             pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
-                                                 ignore_empty_lines=False),
-                             pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                   strings_can_be_null=False)) as reader:
-            batches = list(reader)
+    try:  # blocks of the file parsed in parallel, as many at a time as there are cores
+        read = pa_csv.read_csv(path, pa_csv.ReadOptions(column_names=names, skip_rows=1),
+                               pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
+                                                   ignore_empty_lines=False),
+                               pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                     strings_can_be_null=False))
     except (pa.ArrowInvalid, OSError):  # a line of another length, a blank line, not UTF-8...
         return None
-    read = pa.Table.from_batches(batches, reader.schema)
-    columns = [read.column(n).combine_chunks() for n in names]
-    if _has_blank_row(columns) or max(
-            (pc.max(pc.utf8_length(c)).as_py() or 0 for c in columns), default=0) > csv.field_size_limit():
+    count, columns = read.num_rows, [read.column(n).combine_chunks() for n in names]
+    del read  # the blocks as parsed, now copied into the columns
+    if _has_blank_row(columns) or _too_long(columns, csv.field_size_limit()):
         return None
-    return RawTable(path.stem, str(path), header, range(2, read.num_rows + 2),
+    return RawTable(path.stem, str(path), header, range(2, count + 2),
                     {name: _restored(column) for name, column in zip(header, columns, strict=True)})
+
+
+def _too_long(columns: list[pa.Array], limit: int) -> bool:
+    """Whether a cell holds more than ``limit`` characters (counted only when a cell holds more
+    bytes than that: none has more characters than bytes)."""
+    def longest(measure: Any) -> int:
+        return max((pc.max(measure(c)).as_py() or 0 for c in columns), default=0)
+
+    return longest(pc.binary_length) > limit and longest(pc.utf8_length) > limit
 
 
 def _has_blank_row(columns: list[pa.Array]) -> bool:

@@ -15,7 +15,7 @@ from kb.model import LIFECYCLES, Column, Kind
 from kb.settings import InputLimits
 from kb.validate import CellError, reader_for, validate
 from loaders import read_dataset
-from loaders.csv_folder import _read_plain, _read_rows
+from loaders.csv_folder import _read_plain, _read_rows, read_csv_table
 
 TRICKY = ["1485", "0180", " 1485", "1485 ", "\u0661\u0664\u0668\u0665", "\uff11\uff14\uff18\uff15", "148",
           "14850", "3", "-3", "+3", "007", "0", "5", "6", "9" * 18, "9" * 19, "9223372036854775807",
@@ -50,9 +50,10 @@ def by_cell(column: Column, value: Any) -> Any:
 
 
 @pytest.mark.parametrize("column", COLUMNS, ids=lambda c: c.name)
-@pytest.mark.parametrize("form", ["arrow", "list"])
+@pytest.mark.parametrize("form", ["arrow", "list", "repeating"])
 def test_a_column_is_typed_as_its_cells_are_one_by_one(column: Column, form: str) -> None:
-    cells = [*TRICKY, None]
+    """"repeating": each cell four times, so that the column is tested on its distinct cells."""
+    cells = [*TRICKY, None] if form != "repeating" else [None, *TRICKY * 4]
     given = pa.array(cells, pa.string()) if form == "arrow" else cells
     asked: list[int] = []
 
@@ -68,16 +69,18 @@ def test_a_column_is_typed_as_its_cells_are_one_by_one(column: Column, form: str
     assert len(asked) < len(cells)  # some cells are vouched for without Python
 
 
-def test_a_blank_cell_of_a_required_column_is_asked_about_and_of_an_optional_one_is_not() -> None:
-    cells = pa.array(["self_assessment", "", None, "  "], pa.string())
+@pytest.mark.parametrize("repeat", [1, 4])
+def test_a_blank_cell_of_a_required_column_is_asked_about_and_of_an_optional_one_is_not(repeat: int) -> None:
+    """Repeated four times, the column is tested on its distinct cells."""
+    cells = pa.array(["self_assessment", "", None, "  "] * repeat, pa.string())
     asked: list[int] = []
     optional = Column("m", Kind.ENUM, "", choices=("self_assessment",))
-    type_column(optional, cells, 4, CELL_CHARS, lambda v, r: asked.append(r))
-    assert asked == [3]  # spaces only: Python's strip decides
+    type_column(optional, cells, len(cells), CELL_CHARS, lambda v, r: asked.append(r))
+    assert asked == [3 + 4 * n for n in range(repeat)]  # spaces only: Python's strip decides
     asked.clear()
     required = Column("m", Kind.ENUM, "", choices=("self_assessment",), required=True)
-    type_column(required, cells, 4, CELL_CHARS, lambda v, r: asked.append(r))
-    assert asked == [1, 2, 3]
+    type_column(required, cells, len(cells), CELL_CHARS, lambda v, r: asked.append(r))
+    assert asked == [r + 4 * n for n in range(repeat) for r in (1, 2, 3)]
 
 
 def test_rows_hold_only_the_columns_they_have_a_value_for_in_column_order() -> None:
@@ -204,3 +207,24 @@ def test_the_plain_reader_reads_what_the_csv_module_reads(tmp_path: Path, text: 
         assert (arrow.header, list(arrow.numbers)) == (by_module.header, list(by_module.numbers))
         assert arrow.rows == by_module.rows
         assert not problems
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_cell_beyond_what_the_csv_module_takes_is_left_to_it(tmp_path: Path, extra: int) -> None:
+    """Counted in characters, not bytes: 'é' is two bytes. At the limit the file is plain (Arrow
+    reads it); one character more, the csv module reads it and says what is wrong."""
+    limits = InputLimits(cell_chars=1000)  # the csv module then takes 65,536 characters a cell
+    path = tmp_path / "suppliers.csv"
+    path.write_text(f"id,name\ns1,{'é' * (65_536 + extra)}\n", encoding="utf-8")
+    problems: list[Problem] = []
+    table = read_csv_table(path, problems, limits)
+    assert (_read_plain(path, limits) is not None) == (not extra)
+    if extra:
+        assert table is None
+        assert [str(p) for p in problems] == [f"{path}, row 2: the file is not valid CSV: field larger than "
+                                              "field limit (65536); expected comma- or semicolon-separated "
+                                              "values, a quoted cell closed by a quote, a quote inside one "
+                                              'written as ""']
+    else:
+        assert table is not None and not problems
+        assert table.rows[0].cells["name"] == "é" * 65_536
