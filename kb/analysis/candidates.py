@@ -8,7 +8,6 @@ import pandas as pd
 
 from kb.analysis.common import (
     capabilities,
-    current_assessments,
     municipalities,
     names_text,
     query_frame,
@@ -26,7 +25,7 @@ from kb.analysis.defaults import (
     WEAK_MATURITY,
 )
 from kb.analysis.suppliers import ending_contracts
-from kb.analysis.weak import dependents, mark_weak, summarise
+from kb.analysis.weak import dependents, summarise
 from kb.store.base import GraphStore
 
 COMPONENTS = ["need", "commonality", "standardisation", "criticality", "covered"]
@@ -84,8 +83,8 @@ def candidates(store: GraphStore, *, threshold: int = WEAK_MATURITY, min_gap: in
     supplier shared by 2+), omfordelning (weak share >= NEARLY_ALL_SHARE, none strong),
     samverkan otherwise. Ties in score: key capabilities first, then capability id.
     """
-    rows = mark_weak(current_assessments(store, round, method), threshold, min_gap)
-    if rows.empty:
+    facts = summarise(store, threshold, min_gap, round, method, strong_maturity)
+    if facts.empty:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
     towns = municipalities(store).set_index("municipality")
     context = _Context(
@@ -96,7 +95,7 @@ def candidates(store: GraphStore, *, threshold: int = WEAK_MATURITY, min_gap: in
         window_months=window_months, min_municipalities=min_municipalities,
         weights=(need_weight, commonality_weight, standardisation_weight, criticality_weight,
                  covered_weight))
-    found = [_candidate(facts, context) for facts in _per_capability(rows, context)]
+    found = [_candidate(one, context) for one in _per_capability(facts, towns, context)]
     found = [c for c in found if c]
     if not found:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
@@ -173,27 +172,16 @@ def choose_path(weak: int, assessed: int, strong: int, operations: bool,
     return "samverkan", "no rule for another path holds: the municipalities build it together"
 
 
-def _per_capability(rows: pd.DataFrame, context: _Context) -> list[dict[str, object]]:
-    """Per capability with a weak municipality: the summary, need, strong count, the weak
-    municipalities (codes, names, share covered) and the lead, as plain records."""
-    maturity = pd.to_numeric(rows["maturity"])
-    rows = rows.assign(
-        maturity=maturity, strong=maturity >= context.strong_maturity,
-        _pop=rows["municipality"].map(context.population).fillna(0),
-        covered=[(m, c) in context.covered
-                 for m, c in zip(rows["municipality"], rows["capability"], strict=True)])
-    by_cap = rows.groupby("capability")
-    weak = rows[rows["weak"]].groupby("capability")
-    leads = (rows[rows["strong"]].sort_values(["maturity", "_pop", "municipality"],
-                                              ascending=[False, False, True])
-             .drop_duplicates("capability").set_index("capability"))
-    summary = summarise(rows).set_index("capability").assign(
-        need=by_cap["gap"].mean() / MAX_GAP, strong=by_cap["strong"].sum().astype(int),
-        weak_codes=weak["municipality"].agg(list), weak_names=weak["municipality_name"].agg(list),
-        covered=weak["covered"].mean(), lead=leads["municipality"],
-        lead_name=leads["municipality_name"], lead_maturity=leads["maturity"])
-    summary = summary[summary["weak"] > 0].reset_index()
-    return summary.to_dict("records")
+def _per_capability(facts: pd.DataFrame, towns: pd.DataFrame,
+                    context: _Context) -> list[dict[str, object]]:
+    """Per capability with a weak municipality (``summarise``): the summary, need (mean gap /
+    MAX_GAP), strong count, the weak municipalities (codes, names, share covered) and the
+    lead, as plain records."""
+    facts = facts[facts["weak"] > 0]
+    covered = [sum((m, c) in context.covered for m in codes) / len(codes)
+               for c, codes in zip(facts["capability"], facts["weak_codes"], strict=True)]
+    return facts.assign(need=facts["gap_sum"] / facts["assessed"] / MAX_GAP, covered=covered,
+                        lead_name=facts["lead"].map(towns["municipality_name"])).to_dict("records")
 
 
 def candidate_score(values: dict[str, float], weights: dict[str, float]) -> float:
