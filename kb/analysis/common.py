@@ -55,13 +55,13 @@ def query_frame(store: GraphStore, name: str, columns: list[str] | None = None,
 class Snapshot:
     """The rows of the ``SNAPSHOT_QUERIES`` for one dataset version (every assessment as bare
     values, every municipality, every capability), each read on first use and then shared by
-    the analyses; ``current`` memoises ``current_assessments`` per (round, method) and
+    the analyses; ``current`` memoises ``current_assessments`` per its parameters and
     ``by_capability`` memoises ``current_by_capability`` per its parameters."""
 
     store: GraphStore
     version: str | None
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
-    current: dict[tuple[int | None, str], pd.DataFrame] = field(default_factory=dict)
+    current: dict[tuple[object, ...], pd.DataFrame] = field(default_factory=dict)
     by_capability: dict[tuple[object, ...], pd.DataFrame] = field(default_factory=dict)
 
     def frame(self, name: str) -> pd.DataFrame:
@@ -177,7 +177,8 @@ def all_assessments(store: GraphStore, round: int | None = None) -> pd.DataFrame
 
 
 def current_assessments(store: GraphStore, round: int | None = None,
-                        method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+                        method: str = ASSESSMENT_METHOD, *, municipality: str | None = None,
+                        threshold: int | None = None, min_gap: int | None = None) -> pd.DataFrame:
     """One assessment per (municipality, capability), the one that counts (the module
     docstring; chosen by the engine, query ``analysis/current_assessments``): of ``round``, or
     by default of the latest round in which that municipality assessed that capability.
@@ -185,18 +186,22 @@ def current_assessments(store: GraphStore, round: int | None = None,
     ``method`` 'preferred' keeps the external review where one exists, else the
     self-assessment; 'self_assessment' or 'external_review' keeps only that method (any other
     is a ValueError). Adds ``gap`` = max(target - maturity, 0) (0 when there is no target).
-    Read once per dataset version and (round, method) into the ``snapshot``; callers get a
-    copy they may change. Rows by municipality and capability.
+    The engine keeps only ``municipality`` (a code) when given, and with ``threshold`` and
+    ``min_gap`` only the weak ones (maturity <= threshold or gap >= min_gap).
+    Read once per dataset version and parameters into the ``snapshot``; callers get a copy
+    they may change. Rows by municipality and capability.
     """
     method = check_method(method)
     taken = snapshot(store)
-    if (round, method) not in taken.current:
+    key = (round, method, municipality, threshold, min_gap)
+    if key not in taken.current:
         rows = query_frame(store, "analysis/current_assessments", VALUE_COLUMNS, round=round,
-                           method=method, municipality=None)
-        taken.current[(round, method)] = named(rows.sort_values(["municipality", "capability"]), store)
+                           method=method, municipality=municipality, threshold=threshold,
+                           min_gap=min_gap)
+        taken.current[key] = named(rows.sort_values(["municipality", "capability"]), store)
     else:
         note_used("analysis/current_assessments")
-    return taken.current[(round, method)].copy()
+    return taken.current[key].copy()
 
 
 BY_CAPABILITY_COLUMNS = ["capability", "assessed", "maturity_sum", "gap_sum", "weak_municipalities",

@@ -63,14 +63,13 @@ def weak_municipalities(store: GraphStore, *, threshold: int = WEAK_MATURITY,
     Weak when ``maturity <= threshold`` or ``gap >= min_gap``, where ``gap`` =
     max(target - maturity, 0) of the current assessment (``round``, default the latest;
     ``method``, see ``kb.analysis.common.current_assessments``). ``municipality`` (code or
-    name) keeps one municipality; one not in the graph is a ValueError. Rows by municipality,
+    name) keeps one municipality; one not in the graph is a ValueError. The engine keeps only
+    the weak ones (``current_assessments`` with ``threshold`` and ``min_gap``). Rows by municipality,
     key capabilities first, then maturity (lowest first), then capability id.
     """
     code = None if municipality is None else municipality_code(store, municipality)
-    rows = mark_weak(current_assessments(store, round, method), threshold, min_gap)
-    if code is not None:
-        rows = rows[rows["municipality"] == code]
-    rows = rows[rows["weak"]]
+    rows = current_assessments(store, round, method, municipality=code, threshold=threshold,
+                               min_gap=min_gap)
     if rows.empty:
         return pd.DataFrame(columns=WEAK_MUNICIPALITY_COLUMNS)
     reasons = [weak_reason(m, t, g, threshold, min_gap)

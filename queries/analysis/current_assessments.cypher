@@ -10,6 +10,8 @@
 // param round: int = null | Only this round (year); null: each municipality's latest round per capability.
 // param method: str = preferred | preferred (the external review where there is one), self_assessment or external_review (only that method).
 // param municipality: str = null | Only this municipality (code); null for every municipality.
+// param threshold: int = null | Only the weak ones: maturity at or below this, or a gap to target (max(target - maturity, 0)) of min_gap or more; null for all.
+// param min_gap: int = null | With threshold: weak at this many levels below the target or more.
 // audience: analysts
 MATCH (m:Municipality)
 WHERE $municipality IS NULL OR m.code = $municipality
@@ -27,5 +29,7 @@ CALL {
          THEN x ELSE best END) AS a
 }
 // rule (end)
+WITH m, c, a, CASE WHEN a.target > a.maturity THEN a.target - a.maturity ELSE 0 END AS gap
+WHERE $threshold IS NULL OR a.maturity <= $threshold OR gap >= $min_gap
 RETURN m.code AS municipality, c.id AS capability, a.round AS round, a.method AS method,
        a.maturity AS maturity, a.target AS target, a.source AS source
