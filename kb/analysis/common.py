@@ -126,12 +126,6 @@ def check_method(method: str | None) -> str:
     return method
 
 
-def of_method(rows: pd.DataFrame, method: str | None) -> pd.DataFrame:
-    """``rows`` of assessments kept to ``method`` ('preferred': both methods stay)."""
-    method = check_method(method)
-    return rows if method == "preferred" else rows[rows["method"] == method]
-
-
 def method_rank(methods: pd.Series) -> pd.Series:
     """0 for an external review, 1 for a self-assessment, 2 for anything else: lower counts."""
     return methods.map(METHOD_RANK).fillna(2)
