@@ -24,7 +24,7 @@ from kb.analysis.defaults import (
     WEAK_GAP,
     WEAK_MATURITY,
 )
-from kb.analysis.suppliers import ending_contracts
+from kb.analysis.suppliers import window
 from kb.analysis.weak import dependents, summarise
 from kb.store.base import GraphStore
 
@@ -121,20 +121,23 @@ class _Context:
 
 
 def _best_supplier(store: GraphStore) -> dict[str, Best]:
-    counts = query_frame(store, "analysis/capability_suppliers",
-                         ["capability", "supplier", "supplier_name", "municipalities"])
-    counts = counts.sort_values(["municipalities", "supplier"], ascending=[False, True])
-    return {cap: Best(g["supplier_name"].iloc[0], int(g["municipalities"].iloc[0]))
-            for cap, g in counts.groupby("capability")}
+    return _best(query_frame(store, "analysis/capability_suppliers",
+                             ["capability", "supplier", "supplier_name", "municipalities"]), "supplier")
 
 
 def _best_contract(store: GraphStore, window_months: int, today: str | None) -> dict[str, Best]:
-    rows = ending_contracts(store, window_months, today).explode("capabilities").dropna(
-        subset=["capabilities"])
-    counts = rows.groupby(["capabilities", "system", "system_name"])["municipality"].nunique()
-    counts = counts.reset_index().sort_values(["municipality", "system"], ascending=[False, True])
-    return {cap: Best(g["system_name"].iloc[0], int(g["municipality"].iloc[0]))
-            for cap, g in counts.groupby("capabilities")}
+    start, until = window(today, window_months)
+    return _best(query_frame(store, "analysis/capability_contracts_ending",
+                             ["capability", "system", "system_name", "municipalities"],
+                             today=start, until=until), "system")
+
+
+def _best(counts: pd.DataFrame, key: str) -> dict[str, Best]:
+    """Per capability, the ``key`` (supplier or system) with the most municipalities (ties: the
+    lower id), from rows of capability, key, its name and municipalities."""
+    counts = counts.sort_values(["municipalities", key], ascending=[False, True])
+    return {cap: Best(g[f"{key}_name"].iloc[0], int(g["municipalities"].iloc[0]))
+            for cap, g in counts.groupby("capability")}
 
 
 def _coverage(store: GraphStore) -> set[tuple[str, str]]:
