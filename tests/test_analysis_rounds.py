@@ -104,3 +104,14 @@ def test_roll_up_per_municipality(load_records, store):
         ["m1", 1, 0, 1, 0.5], ["m2", 1, 1, 0, 0.5]]
     # key capabilities only (c1): m1 +1, m2 -1
     assert rounds_by_municipality(store, key_only=True)["mean_change"].tolist() == [1.0, -1.0]
+
+
+def test_the_external_pair_counts_where_both_methods_pair(load_records, store):
+    # m1 c1: 2021 self 1 and external 2, 2023 self 5 and external 4: both methods pair; the
+    # external reviews count, 2 -> 4 = +2 (the self-assessments would say +4).
+    _load(load_records, rows=[("1", "c1", 2021, 1), ("1", "c1", 2023, 5)],
+          external=(("1", "c1", 2021, 2), ("1", "c1", 2023, 4)))
+    detail = rounds(store, level="municipality")
+    assert detail[["municipality", "from_maturity", "to_maturity", "change"]].values.tolist() == [
+        ["0001", 2, 4, 2]]
+    assert rounds(store, level="municipality", method="self_assessment")["change"].tolist() == [4]

@@ -16,12 +16,19 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kb.analysis.common import current_assessments, pick_current, snapshot
+from kb.analysis.common import (
+    all_assessments,
+    current_assessments,
+    current_by_capability,
+    pick_current,
+    snapshot,
+)
 from kb.analysis.overview import capability_maturity
 from kb.analysis.partners import partners
 from kb.analysis.profile import profile
 from kb.analysis.weak import weak, weak_municipalities
 from kb.graphview import maturity_of, neighbourhood
+from kb.queries import queries_dir
 
 ROWS = [("1", 2021, "self_assessment", 2), ("1", 2024, "self_assessment", 4),
         ("1", 2024, "external_review", 3), ("2", 2021, "self_assessment", 1),
@@ -109,3 +116,83 @@ def test_capability_maturity_weakest_and_strongest_first(store, load_records):
     assert weakest[["capability", "mean_maturity", "municipalities"]].values.tolist() == [
         ["c1", 2.0, 3], ["c3", 2.0, 1], ["c2", 4.5, 2]]
     assert capability_maturity(store, strongest=True, top=2)["capability"].tolist() == ["c2", "c1"]
+
+
+# The rule in both places, on a fixture that mixes rounds and methods (target 4 everywhere):
+#   c1 as in ``three``: 0001 external 3 (2024), 0002 self 2 (2024), 0003 self 1 (2021).
+#   c2: 0001 2021 external 5, 2024 self 2      -> 2024 self 2 (the later round beats the review)
+#       0002 2024 external 3, 2024 self 4      -> external 3 (the review loaded first here)
+#       0003 2021 self 1, 2022 self 5, 2022 external 4 -> 2022 external 4
+#   c3: all three 2024 self 5, populations 100, 300, 300 -> lead 0002 (larger, then lower code)
+MIXED = [("1", "c2", 2021, "external_review", 5), ("1", "c2", 2024, "self_assessment", 2),
+         ("2", "c2", 2024, "external_review", 3), ("2", "c2", 2024, "self_assessment", 4),
+         ("3", "c2", 2021, "self_assessment", 1), ("3", "c2", 2022, "self_assessment", 5),
+         ("3", "c2", 2022, "external_review", 4),
+         *[(m, "c3", 2024, "self_assessment", 5) for m in ("1", "2", "3")]]
+EXPECTED = {  # method -> (municipality, capability, round, method, maturity), by municipality, capability
+    "preferred": [
+        ("0001", "c1", 2024, "external_review", 3), ("0001", "c2", 2024, "self_assessment", 2),
+        ("0001", "c3", 2024, "self_assessment", 5), ("0002", "c1", 2024, "self_assessment", 2),
+        ("0002", "c2", 2024, "external_review", 3), ("0002", "c3", 2024, "self_assessment", 5),
+        ("0003", "c1", 2021, "self_assessment", 1), ("0003", "c2", 2022, "external_review", 4),
+        ("0003", "c3", 2024, "self_assessment", 5)],
+    "self_assessment": [
+        ("0001", "c1", 2024, "self_assessment", 4), ("0001", "c2", 2024, "self_assessment", 2),
+        ("0001", "c3", 2024, "self_assessment", 5), ("0002", "c1", 2024, "self_assessment", 2),
+        ("0002", "c2", 2024, "self_assessment", 4), ("0002", "c3", 2024, "self_assessment", 5),
+        ("0003", "c1", 2021, "self_assessment", 1), ("0003", "c2", 2022, "self_assessment", 5),
+        ("0003", "c3", 2024, "self_assessment", 5)],
+    "external_review": [
+        ("0001", "c1", 2024, "external_review", 3), ("0001", "c2", 2021, "external_review", 5),
+        ("0002", "c2", 2024, "external_review", 3), ("0003", "c2", 2022, "external_review", 4)],
+}
+KEYS = ["municipality", "capability", "round", "method", "maturity"]
+
+
+@pytest.fixture
+def mixed(load_records):
+    load_records(
+        municipalities=[{"code": f"000{i}", "name": f"m{i}", "population": p}
+                        for i, p in ((1, 100), (2, 300), (3, 300))],
+        capability_areas=[{"id": "ar", "name_sv": "Område", "name_en": "Area"}],
+        capabilities=[{"id": c, "area": "ar", "name_sv": c, "name_en": c} for c in ("c1", "c2", "c3")],
+        assessments=[{"municipality": f"000{m}", "capability": c, "round": r, "method": method,
+                      "maturity": v, "target": 4}
+                     for m, c, r, method, v in [(m, "c1", r, k, v) for m, r, k, v in ROWS] + MIXED])
+
+
+@pytest.mark.parametrize("method", list(EXPECTED))
+def test_the_engine_and_pick_current_choose_the_same_assessments(store, mixed, method):
+    by_engine = current_assessments(store, method=method)[KEYS]
+    every = all_assessments(store)
+    by_pandas = pick_current(every if method == "preferred" else every[every["method"] == method])[KEYS]
+    assert list(by_engine.itertuples(index=False, name=None)) == EXPECTED[method]
+    assert list(by_pandas.itertuples(index=False, name=None)) == EXPECTED[method]
+
+
+def test_the_engine_counts_per_capability_by_the_same_rule(store, mixed):
+    facts = current_by_capability(store, threshold=2, min_gap=2, strong_maturity=4).set_index("capability")
+    # c1: 3, 2, 1 (gaps 1, 2, 3); c2: 2, 3, 4 (gaps 2, 1, 0); c3: 5, 5, 5.
+    assert facts[["assessed", "mean_maturity", "gap_sum", "strong", "lead"]].to_dict("index") == {
+        "c1": {"assessed": 3, "mean_maturity": 2.0, "gap_sum": 6, "strong": 0, "lead": None},
+        "c2": {"assessed": 3, "mean_maturity": 3.0, "gap_sum": 3, "strong": 1, "lead": "0003"},
+        "c3": {"assessed": 3, "mean_maturity": 5.0, "gap_sum": 0, "strong": 3, "lead": "0002"}}
+    assert facts["weak_codes"].to_dict() == {"c1": ["0002", "0003"], "c2": ["0001"], "c3": []}
+    assert facts.loc["c2", "lead_maturity"] == 4
+    in_2024 = current_by_capability(store, threshold=2, min_gap=2, strong_maturity=4, round=2024,
+                                    method="self_assessment").set_index("capability")
+    # 2024 self-assessments only: c1 4, 2 (0003 has none); c2 2, 4 (0003 none in 2024).
+    assert in_2024[["assessed", "mean_maturity", "lead"]].loc[["c1", "c2"]].to_dict("index") == {
+        "c1": {"assessed": 2, "mean_maturity": 3.0, "lead": "0001"},
+        "c2": {"assessed": 2, "mean_maturity": 3.0, "lead": "0002"}}
+
+
+def test_the_rule_is_one_block_in_every_query_that_applies_it():
+    """Cypher has no includes: the queries that pick the current assessment hold the same block."""
+    blocks = {}
+    for path in sorted(queries_dir().rglob("*.cypher")):
+        text = path.read_text(encoding="utf-8")
+        if "// rule:" in text:
+            blocks[path.stem] = text[text.index("// rule:"):text.index("// rule (end)")]
+    assert set(blocks) == {"current_assessments", "current_by_capability"}
+    assert len(set(blocks.values())) == 1

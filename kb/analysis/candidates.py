@@ -8,7 +8,6 @@ import pandas as pd
 
 from kb.analysis.common import (
     capabilities,
-    current_assessments,
     municipalities,
     names_text,
     query_frame,
@@ -25,8 +24,8 @@ from kb.analysis.defaults import (
     WEAK_GAP,
     WEAK_MATURITY,
 )
-from kb.analysis.suppliers import ending_contracts
-from kb.analysis.weak import dependents, mark_weak, summarise
+from kb.analysis.suppliers import window
+from kb.analysis.weak import dependents, summarise
 from kb.store.base import GraphStore
 
 COMPONENTS = ["need", "commonality", "standardisation", "criticality", "covered"]
@@ -84,8 +83,8 @@ def candidates(store: GraphStore, *, threshold: int = WEAK_MATURITY, min_gap: in
     supplier shared by 2+), omfordelning (weak share >= NEARLY_ALL_SHARE, none strong),
     samverkan otherwise. Ties in score: key capabilities first, then capability id.
     """
-    rows = mark_weak(current_assessments(store, round, method), threshold, min_gap)
-    if rows.empty:
+    facts = summarise(store, threshold, min_gap, round, method, strong_maturity)
+    if facts.empty:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
     towns = municipalities(store).set_index("municipality")
     context = _Context(
@@ -96,7 +95,7 @@ def candidates(store: GraphStore, *, threshold: int = WEAK_MATURITY, min_gap: in
         window_months=window_months, min_municipalities=min_municipalities,
         weights=(need_weight, commonality_weight, standardisation_weight, criticality_weight,
                  covered_weight))
-    found = [_candidate(facts, context) for facts in _per_capability(rows, context)]
+    found = [_candidate(one, context) for one in _per_capability(facts, towns, context)]
     found = [c for c in found if c]
     if not found:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
@@ -122,20 +121,23 @@ class _Context:
 
 
 def _best_supplier(store: GraphStore) -> dict[str, Best]:
-    counts = query_frame(store, "analysis/capability_suppliers",
-                         ["capability", "supplier", "supplier_name", "municipalities"])
-    counts = counts.sort_values(["municipalities", "supplier"], ascending=[False, True])
-    return {cap: Best(g["supplier_name"].iloc[0], int(g["municipalities"].iloc[0]))
-            for cap, g in counts.groupby("capability")}
+    return _best(query_frame(store, "analysis/capability_suppliers",
+                             ["capability", "supplier", "supplier_name", "municipalities"]), "supplier")
 
 
 def _best_contract(store: GraphStore, window_months: int, today: str | None) -> dict[str, Best]:
-    rows = ending_contracts(store, window_months, today).explode("capabilities").dropna(
-        subset=["capabilities"])
-    counts = rows.groupby(["capabilities", "system", "system_name"])["municipality"].nunique()
-    counts = counts.reset_index().sort_values(["municipality", "system"], ascending=[False, True])
-    return {cap: Best(g["system_name"].iloc[0], int(g["municipality"].iloc[0]))
-            for cap, g in counts.groupby("capabilities")}
+    start, until = window(today, window_months)
+    return _best(query_frame(store, "analysis/capability_contracts_ending",
+                             ["capability", "system", "system_name", "municipalities"],
+                             today=start, until=until), "system")
+
+
+def _best(counts: pd.DataFrame, key: str) -> dict[str, Best]:
+    """Per capability, the ``key`` (supplier or system) with the most municipalities (ties: the
+    lower id), from rows of capability, key, its name and municipalities."""
+    counts = counts.sort_values(["municipalities", key], ascending=[False, True])
+    return {cap: Best(g[f"{key}_name"].iloc[0], int(g["municipalities"].iloc[0]))
+            for cap, g in counts.groupby("capability")}
 
 
 def _coverage(store: GraphStore) -> set[tuple[str, str]]:
@@ -173,27 +175,16 @@ def choose_path(weak: int, assessed: int, strong: int, operations: bool,
     return "samverkan", "no rule for another path holds: the municipalities build it together"
 
 
-def _per_capability(rows: pd.DataFrame, context: _Context) -> list[dict[str, object]]:
-    """Per capability with a weak municipality: the summary, need, strong count, the weak
-    municipalities (codes, names, share covered) and the lead, as plain records."""
-    maturity = pd.to_numeric(rows["maturity"])
-    rows = rows.assign(
-        maturity=maturity, strong=maturity >= context.strong_maturity,
-        _pop=rows["municipality"].map(context.population).fillna(0),
-        covered=[(m, c) in context.covered
-                 for m, c in zip(rows["municipality"], rows["capability"], strict=True)])
-    by_cap = rows.groupby("capability")
-    weak = rows[rows["weak"]].groupby("capability")
-    leads = (rows[rows["strong"]].sort_values(["maturity", "_pop", "municipality"],
-                                              ascending=[False, False, True])
-             .drop_duplicates("capability").set_index("capability"))
-    summary = summarise(rows).set_index("capability").assign(
-        need=by_cap["gap"].mean() / MAX_GAP, strong=by_cap["strong"].sum().astype(int),
-        weak_codes=weak["municipality"].agg(list), weak_names=weak["municipality_name"].agg(list),
-        covered=weak["covered"].mean(), lead=leads["municipality"],
-        lead_name=leads["municipality_name"], lead_maturity=leads["maturity"])
-    summary = summary[summary["weak"] > 0].reset_index()
-    return summary.to_dict("records")
+def _per_capability(facts: pd.DataFrame, towns: pd.DataFrame,
+                    context: _Context) -> list[dict[str, object]]:
+    """Per capability with a weak municipality (``summarise``): the summary, need (mean gap /
+    MAX_GAP), strong count, the weak municipalities (codes, names, share covered) and the
+    lead, as plain records."""
+    facts = facts[facts["weak"] > 0]
+    covered = [sum((m, c) in context.covered for m in codes) / len(codes)
+               for c, codes in zip(facts["capability"], facts["weak_codes"], strict=True)]
+    return facts.assign(need=facts["gap_sum"] / facts["assessed"] / MAX_GAP, covered=covered,
+                        lead_name=facts["lead"].map(towns["municipality_name"])).to_dict("records")
 
 
 def candidate_score(values: dict[str, float], weights: dict[str, float]) -> float:

@@ -5,7 +5,13 @@ Which assessment counts (one rule, used by every analysis, the scenarios and the
 colours): for each municipality and capability, its latest round in which it assessed that
 capability (a municipality that has not answered a newer round keeps counting with its
 previous answer); within that round the external review where there is one, else the
-self-assessment (``pick_current``).
+self-assessment.
+
+The engine applies the rule (the block between the "rule" comments of the queries
+``analysis/current_assessments`` and ``analysis/current_by_capability``, the same in both), so
+only the assessments that count, or their aggregates per capability, cross the wire.
+``pick_current`` is the same rule in pandas, for assessments already in hand (the explorer's
+colours); a test holds the three to the same answers on a hand-worked fixture on both engines.
 """
 
 from __future__ import annotations
@@ -49,12 +55,14 @@ def query_frame(store: GraphStore, name: str, columns: list[str] | None = None,
 class Snapshot:
     """The rows of the ``SNAPSHOT_QUERIES`` for one dataset version (every assessment as bare
     values, every municipality, every capability), each read on first use and then shared by
-    the analyses; ``current`` memoises ``current_assessments`` per (round, method)."""
+    the analyses; ``current`` memoises ``current_assessments`` per its parameters and
+    ``by_capability`` memoises ``current_by_capability`` per its parameters."""
 
     store: GraphStore
     version: str | None
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
-    current: dict[tuple[int | None, str], pd.DataFrame] = field(default_factory=dict)
+    current: dict[tuple[object, ...], pd.DataFrame] = field(default_factory=dict)
+    by_capability: dict[tuple[object, ...], pd.DataFrame] = field(default_factory=dict)
 
     def frame(self, name: str) -> pd.DataFrame:
         """The rows of query ``name`` (one of ``SNAPSHOT_QUERIES``), read once."""
@@ -118,12 +126,6 @@ def check_method(method: str | None) -> str:
     return method
 
 
-def of_method(rows: pd.DataFrame, method: str | None) -> pd.DataFrame:
-    """``rows`` of assessments kept to ``method`` ('preferred': both methods stay)."""
-    method = check_method(method)
-    return rows if method == "preferred" else rows[rows["method"] == method]
-
-
 def method_rank(methods: pd.Series) -> pd.Series:
     """0 for an external review, 1 for a self-assessment, 2 for anything else: lower counts."""
     return methods.map(METHOD_RANK).fillna(2)
@@ -169,23 +171,82 @@ def all_assessments(store: GraphStore, round: int | None = None) -> pd.DataFrame
 
 
 def current_assessments(store: GraphStore, round: int | None = None,
-                        method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
-    """One assessment per (municipality, capability), the one that counts (``pick_current``):
-    of ``round``, or by default of the latest round in which that municipality assessed that
-    capability.
+                        method: str = ASSESSMENT_METHOD, *, municipality: str | None = None,
+                        threshold: int | None = None, min_gap: int | None = None) -> pd.DataFrame:
+    """One assessment per (municipality, capability), the one that counts (the module
+    docstring; chosen by the engine, query ``analysis/current_assessments``): of ``round``, or
+    by default of the latest round in which that municipality assessed that capability.
 
     ``method`` 'preferred' keeps the external review where one exists, else the
     self-assessment; 'self_assessment' or 'external_review' keeps only that method (any other
     is a ValueError). Adds ``gap`` = max(target - maturity, 0) (0 when there is no target).
-    Computed once per dataset version and (round, method) from the ``snapshot``; callers get
-    a copy they may change.
+    The engine keeps only ``municipality`` (a code) when given, and with ``threshold`` and
+    ``min_gap`` only the weak ones (maturity <= threshold or gap >= min_gap).
+    Read once per dataset version and parameters into the ``snapshot``; callers get a copy
+    they may change. Rows by municipality and capability.
     """
     method = check_method(method)
     taken = snapshot(store)
-    if (round, method) not in taken.current:
-        rows = taken.values if round is None else taken.values[taken.values["round"] == round]
-        taken.current[(round, method)] = named(pick_current(of_method(rows, method)), store)
-    return taken.current[(round, method)].copy()
+    key = (round, method, municipality, threshold, min_gap)
+    if key not in taken.current:
+        rows = query_frame(store, "analysis/current_assessments", VALUE_COLUMNS, round=round,
+                           method=method, municipality=municipality, threshold=threshold,
+                           min_gap=min_gap)
+        taken.current[key] = named(rows.sort_values(["municipality", "capability"]), store)
+    else:
+        note_used("analysis/current_assessments")
+    return taken.current[key].copy()
+
+
+BY_CAPABILITY_COLUMNS = ["capability", "assessed", "maturity_sum", "gap_sum", "weak_municipalities",
+                         "strong", "lead", "lead_maturity"]
+
+
+def current_by_capability(store: GraphStore, *, threshold: int, min_gap: int, strong_maturity: int,
+                          round: int | None = None, method: str = ASSESSMENT_METHOD) -> pd.DataFrame:
+    """Per capability with a current assessment (as in ``current_assessments``), aggregated by
+    the engine (query ``analysis/current_by_capability``), with the capability's names,
+    key flag and area:
+
+    ``assessed`` = municipalities with a current assessment; ``mean_maturity`` and
+    ``mean_gap`` = the means of their maturity and gap (as in ``current_assessments``),
+    ``gap_sum`` = the sum of the gaps;
+    ``weak_codes`` = the weak municipalities (maturity <= ``threshold`` or gap >= ``min_gap``),
+    sorted, ``weak`` = how many; ``strong`` = how many have maturity >= ``strong_maturity``;
+    ``lead`` and ``lead_maturity`` = the strong one with the highest maturity, then the larger
+    population, then the lower code (None without a strong one). Read once per dataset
+    version and parameters into the ``snapshot``; callers get a copy. By capability id.
+    """
+    method = check_method(method)
+    taken = snapshot(store)
+    key = (threshold, min_gap, strong_maturity, round, method)
+    if key not in taken.by_capability:
+        rows = query_frame(store, "analysis/current_by_capability", BY_CAPABILITY_COLUMNS,
+                           threshold=threshold, min_gap=min_gap, strong_maturity=strong_maturity,
+                           round=round, method=method)
+        taken.by_capability[key] = _capability_facts(rows, taken.capabilities)
+    else:
+        note_used("analysis/current_by_capability")
+    return taken.by_capability[key].copy()
+
+
+def _capability_facts(rows: pd.DataFrame, caps: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``analysis/current_by_capability`` as ``current_by_capability`` gives them."""
+    assessed = rows["assessed"].astype(int)
+    weak_codes = rows["weak_municipalities"].map(lambda codes: sorted(codes or []))
+    names = caps.set_index("capability")
+    return pd.DataFrame({
+        "capability": rows["capability"],
+        **{c: rows["capability"].map(names[c]) for c in ("capability_sv", "capability_en",
+                                                         "key_capability", "area")},
+        "assessed": assessed, "weak": weak_codes.map(len).astype(int),
+        "mean_maturity": rows["maturity_sum"].astype(float) / assessed,
+        "mean_gap": rows["gap_sum"].astype(float) / assessed,
+        "gap_sum": rows["gap_sum"].astype(int), "weak_codes": weak_codes,
+        "strong": rows["strong"].astype(int),
+        "lead": rows["lead"].astype(object).where(rows["lead"].notna(), None),
+        "lead_maturity": rows["lead_maturity"],
+    }).sort_values("capability").reset_index(drop=True)
 
 
 def municipality_code(store: GraphStore, municipality: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import current_assessments
-from kb.analysis.defaults import ASSESSMENT_METHOD
+from kb.analysis.common import current_by_capability
+from kb.analysis.defaults import ASSESSMENT_METHOD, STRONG_MATURITY, WEAK_GAP, WEAK_MATURITY
 from kb.store.base import GraphStore
 
 MATURITY_COLUMNS = ["capability", "capability_sv", "capability_en", "key_capability", "area",
@@ -18,16 +18,14 @@ def capability_maturity(store: GraphStore, *, strongest: bool = False, top: int 
     first), the first ``top`` of them (None: all).
 
     ``mean_maturity`` = mean of the current assessments (``current_assessments``: each
-    municipality's that counts, of ``round``, by ``method``), rounded to 2 decimals;
-    ``municipalities`` = how many are assessed in it. Ties: capability id.
+    municipality's that counts, of ``round``, by ``method``; averaged by the engine,
+    ``current_by_capability``), rounded to 2 decimals; ``municipalities`` = how many are
+    assessed in it. Ties: capability id.
     """
-    rows = current_assessments(store, round, method)
-    if rows.empty:
+    out = current_by_capability(store, threshold=WEAK_MATURITY, min_gap=WEAK_GAP,
+                                strong_maturity=STRONG_MATURITY, round=round, method=method)
+    if out.empty:
         return pd.DataFrame(columns=MATURITY_COLUMNS)
-    rows = rows.assign(maturity=pd.to_numeric(rows["maturity"]))
-    out = rows.groupby("capability", as_index=False).agg(
-        **{c: (c, "first") for c in MATURITY_COLUMNS[1:5]},
-        mean_maturity=("maturity", "mean"), municipalities=("municipality", "nunique"))
-    out["mean_maturity"] = out["mean_maturity"].round(2)
+    out = out.assign(mean_maturity=out["mean_maturity"].round(2), municipalities=out["assessed"])
     out = out.sort_values(["mean_maturity", "capability"], ascending=[not strongest, True])
     return out[MATURITY_COLUMNS].head(top if top is not None else len(out)).reset_index(drop=True)

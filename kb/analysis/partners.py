@@ -17,7 +17,7 @@ import pandas as pd
 
 from kb.analysis.common import (
     bilingual,
-    current_assessments,
+    current_by_capability,
     municipalities,
     municipality_code,
     query_frame,
@@ -29,10 +29,10 @@ from kb.analysis.defaults import (
     PARTNER_RESOLUTION,
     PARTNER_SEED,
     PARTNER_WEIGHTS,
+    STRONG_MATURITY,
     WEAK_GAP,
     WEAK_MATURITY,
 )
-from kb.analysis.weak import mark_weak
 from kb.store.base import GraphStore
 
 DIMENSIONS = ("systems", "suppliers", "weak")
@@ -58,12 +58,15 @@ class Profiles:
 
 def profiles(store: GraphStore, threshold: int = WEAK_MATURITY, min_gap: int = WEAK_GAP,
              method: str = ASSESSMENT_METHOD) -> Profiles:
-    """The systems, suppliers and weak capabilities of every municipality (three queries)."""
+    """The systems, suppliers and weak capabilities of every municipality (three queries; the
+    weak ones counted by the engine, ``current_by_capability``)."""
     region = municipalities(store)
     used = query_frame(store, "analysis/municipality_systems",
                        ["municipality", "system", "system_name", "supplier", "supplier_name"])
-    rated = mark_weak(current_assessments(store, method=method), threshold, min_gap)
-    weak = rated[rated["weak"]]
+    by_capability = current_by_capability(store, threshold=threshold, min_gap=min_gap,
+                                          strong_maturity=STRONG_MATURITY, method=method)
+    weak = by_capability[["capability", "capability_en", "weak_codes"]].explode("weak_codes") \
+        .dropna(subset=["weak_codes"]).rename(columns={"weak_codes": "municipality"})
     sources = {"systems": (used, "system", "system_name"),
                "suppliers": (used.dropna(subset=["supplier"]), "supplier", "supplier_name"),
                "weak": (weak, "capability", "capability_en")}

@@ -7,12 +7,10 @@ import pandas as pd
 
 from kb.analysis.common import (
     bilingual,
-    method_rank,
+    check_method,
     named,
     names_text,
-    of_method,
     query_frame,
-    snapshot,
     with_reasons,
 )
 from kb.analysis.defaults import ASSESSMENT_METHOD
@@ -56,13 +54,11 @@ def paired(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFr
     the maturity of each round (``maturity_from``, ``maturity_to``): like is compared with like.
     With ``method`` 'preferred' the pair by external review is taken where both rounds have
     one, else the pair of self-assessments; a self-assessment in one round is never compared
-    with an external review in the other."""
-    keys = ["municipality", "capability", "method"]
-    rows = of_method(snapshot(store).values, method)
-    before, after = (rows[rows["round"] == r][[*keys, "maturity"]] for r in rounds)
-    both = before.merge(after, on=keys, suffixes=("_from", "_to"))
-    both = both.assign(_rank=method_rank(both["method"])).sort_values("_rank")
-    return both.drop_duplicates(["municipality", "capability"]).drop(columns="_rank")
+    with an external review in the other. Paired by the engine (query
+    ``analysis/paired_assessments``)."""
+    return query_frame(store, "analysis/paired_assessments",
+                       ["municipality", "capability", "method", "maturity_from", "maturity_to"],
+                       from_round=rounds[0], to_round=rounds[1], method=check_method(method))
 
 
 def changes(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataFrame:

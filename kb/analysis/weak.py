@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.analysis.common import current_assessments, municipality_code, names_text, query_frame
-from kb.analysis.defaults import ASSESSMENT_METHOD, CRITICALITY_WEIGHT, WEAK_GAP, WEAK_MATURITY
+from kb.analysis.common import (
+    current_assessments,
+    current_by_capability,
+    municipalities,
+    municipality_code,
+    names_text,
+    query_frame,
+)
+from kb.analysis.defaults import (
+    ASSESSMENT_METHOD,
+    CRITICALITY_WEIGHT,
+    STRONG_MATURITY,
+    WEAK_GAP,
+    WEAK_MATURITY,
+)
 from kb.store.base import GraphStore
 
 WEAK_MUNICIPALITY_COLUMNS = [
@@ -50,14 +63,13 @@ def weak_municipalities(store: GraphStore, *, threshold: int = WEAK_MATURITY,
     Weak when ``maturity <= threshold`` or ``gap >= min_gap``, where ``gap`` =
     max(target - maturity, 0) of the current assessment (``round``, default the latest;
     ``method``, see ``kb.analysis.common.current_assessments``). ``municipality`` (code or
-    name) keeps one municipality; one not in the graph is a ValueError. Rows by municipality,
+    name) keeps one municipality; one not in the graph is a ValueError. The engine keeps only
+    the weak ones (``current_assessments`` with ``threshold`` and ``min_gap``). Rows by municipality,
     key capabilities first, then maturity (lowest first), then capability id.
     """
     code = None if municipality is None else municipality_code(store, municipality)
-    rows = mark_weak(current_assessments(store, round, method), threshold, min_gap)
-    if code is not None:
-        rows = rows[rows["municipality"] == code]
-    rows = rows[rows["weak"]]
+    rows = current_assessments(store, round, method, municipality=code, threshold=threshold,
+                               min_gap=min_gap)
     if rows.empty:
         return pd.DataFrame(columns=WEAK_MUNICIPALITY_COLUMNS)
     reasons = [weak_reason(m, t, g, threshold, min_gap)
@@ -78,22 +90,19 @@ def dependents(store: GraphStore) -> dict[str, int]:
     return {c: int(n) for c, n in zip(rows["capability"], rows["dependents"], strict=True)}
 
 
-def summarise(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per capability of ``rows`` (marked by ``mark_weak``): assessed, weak, weak_share,
-    mean_maturity, mean_gap and the names of the weak municipalities."""
-    rows = rows.assign(maturity=pd.to_numeric(rows["maturity"]),
-                       weak_name=rows["municipality_name"].where(rows["weak"]))
-    keys = ["capability", "capability_sv", "capability_en", "key_capability", "area"]
-    out = rows.groupby("capability", sort=True).agg(
-        **{k: (k, "first") for k in keys[1:]}, assessed=("municipality", "nunique"),
-        weak=("weak", "sum"), mean_maturity=("maturity", "mean"), mean_gap=("gap", "mean"),
-        weak_municipalities=("weak_name", lambda s: names_text(s.dropna())),
-    ).reset_index()
-    out["weak"] = out["weak"].astype(int)
-    out["weak_share"] = (out["weak"] / out["assessed"]).round(3)
-    out["mean_maturity"] = out["mean_maturity"].round(2)
-    out["mean_gap"] = out["mean_gap"].astype(float).round(2)
-    return out
+def summarise(store: GraphStore, threshold: int, min_gap: int, round: int | None, method: str,
+              strong_maturity: int = STRONG_MATURITY) -> pd.DataFrame:
+    """Per capability with a current assessment (``current_by_capability``, counted by the
+    engine): assessed, weak, weak_share, mean_maturity, mean_gap (rounded) and the names of
+    the weak municipalities (``weak_municipalities``, sorted text; ``weak_names``, a list)."""
+    out = current_by_capability(store, threshold=threshold, min_gap=min_gap,
+                                strong_maturity=strong_maturity, round=round, method=method)
+    names = dict(zip(*(municipalities(store)[c] for c in ("municipality", "municipality_name")),
+                     strict=True))
+    weak_names = out["weak_codes"].map(lambda codes: [names.get(c) for c in codes])
+    return out.assign(weak_share=(out["weak"] / out["assessed"]).round(3),
+                      mean_maturity=out["mean_maturity"].round(2), mean_gap=out["mean_gap"].round(2),
+                      weak_names=weak_names, weak_municipalities=weak_names.map(names_text))
 
 
 def weak(store: GraphStore, *, threshold: int = WEAK_MATURITY, min_gap: int = WEAK_GAP,
@@ -109,11 +118,10 @@ def weak(store: GraphStore, *, threshold: int = WEAK_MATURITY, min_gap: int = WE
     dependents of any capability in the graph (the factor is 1 when nothing depends on
     anything). Ties: key capabilities first, then capability id.
     """
-    rows = mark_weak(current_assessments(store, round, method), threshold, min_gap)
-    if rows.empty or not rows["weak"].any():
-        return pd.DataFrame(columns=WEAK_COLUMNS)
-    out = summarise(rows)
+    out = summarise(store, threshold, min_gap, round, method)
     out = out[out["weak"] > 0].copy()
+    if out.empty:
+        return pd.DataFrame(columns=WEAK_COLUMNS)
     deps = dependents(store)
     most = max(deps.values(), default=0) or 1
     out["dependents"] = out["capability"].map(deps).fillna(0).astype(int)
