@@ -127,10 +127,13 @@ def time_scenario_effects(store: GraphStore, repeat: int) -> dict[str, Any]:
     return {"status": "ok", "median_s": statistics.median(runs[1:]), "runs": runs[1:], "rows": rows}
 
 
-def with_cold(store: GraphStore, name: str, warm: dict[str, Any]) -> dict[str, Any]:
+def with_cold(store: GraphStore, name: str, warm: dict[str, Any],
+              cold_names: tuple[str, ...] | None = None) -> dict[str, Any]:
     """``warm``'s result with the cold run's figures (``cold_s``, ``rows_read``, ``bytes_read``)
-    added, on the embedded engine (a fresh process reaches it by its folder)."""
-    if store.backend != "embedded" or warm.get("status") != "ok":
+    added, on the embedded engine (a fresh process reaches it by its folder), when ``name`` is
+    one of ``cold_names`` (None: every analysis)."""
+    chosen = cold_names is None or name in cold_names
+    if store.backend != "embedded" or warm.get("status") != "ok" or not chosen:
         return warm
     found = cold(store.settings.graph_url, store.settings.graph_name, name)
     if found.get("status") != "ok":
@@ -138,12 +141,13 @@ def with_cold(store: GraphStore, name: str, warm: dict[str, Any]) -> dict[str, A
     return warm | {k: found[k] for k in COLD_FIELDS}
 
 
-def time_analyses(store: GraphStore, repeat: int) -> dict[str, dict[str, Any]]:
+def time_analyses(store: GraphStore, repeat: int,
+                  cold_names: tuple[str, ...] | None = None) -> dict[str, dict[str, Any]]:
     """Every registered analysis, by name, and the scenario effects: warm, and cold on the
-    embedded engine."""
+    embedded engine (those of ``cold_names``; None: all)."""
     timed = {name: time_analysis(store, name, repeat) for name in ANALYSES}
     timed[SCENARIO] = time_scenario_effects(store, repeat)
-    return {name: with_cold(store, name, result) for name, result in timed.items()}
+    return {name: with_cold(store, name, result, cold_names) for name, result in timed.items()}
 
 
 def _table(results: dict[str, dict[str, dict[str, Any]]], scales: list[str], labels: list[str]) -> str:

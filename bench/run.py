@@ -65,6 +65,9 @@ class Options:
     sample_rows: int = SAMPLE_ROWS
     neo4j: bool = True
     neo4j_heap_mb: int = on_neo4j.HEAP_MB
+    cold: tuple[str, ...] | None = None
+    """The analyses also timed cold, each in a fresh process (about 1.5 s apiece, most of it
+    Python's start-up); None: all of them. The tests' tiny run names one."""
 
 
 def make_dataset(name: str, municipalities: int, options: Options) -> tuple[Dataset, str]:
@@ -101,7 +104,8 @@ class Scale:
         self.load()
         self.result["loading_wall_s"] = time.perf_counter() - started
         if self.name in ANALYSIS_SCALES:
-            self.result["analyses"] = time_analyses(self.store, max(self.options.repeat, 3))
+            self.result["analyses"] = time_analyses(self.store, max(self.options.repeat, 3),
+                                                    self.options.cold)
         if self.options.pages and self.name in PAGE_SCALES:
             self.result["pages"] = time_pages(self.url, "kb", self.options.repeat)
         self.result["falkordb"] = falkordb_version(self.store)
@@ -276,7 +280,7 @@ def run(options: Options) -> dict[str, Any]:
     results = {"machine": describe(falkordb, neo4j), "options": {
                "scales": list(options.scales), "repeat": options.repeat, "pages": options.pages,
                "sample_rows": options.sample_rows, "neo4j": options.neo4j,
-               "neo4j_heap_mb": options.neo4j_heap_mb},
+               "neo4j_heap_mb": options.neo4j_heap_mb, "cold": options.cold},
                "scales": done, "skipped": skipped, "growth": growth_table(done),
                "total_seconds": time.perf_counter() - started}
     from bench.report import write_results

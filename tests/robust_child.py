@@ -5,8 +5,10 @@
     python robust_child.py write DIR GRAPH WHO AT      at time AT, open the database and write 50 nodes
     python robust_child.py loader SETTINGS_JSON        a fork server: each line 'SIZE SEED' on stdin
                                                        forks a child that loads generate(SIZE, SEED)
-                                                       into the store SETTINGS_JSON names, printing
-                                                       'START pid', 'WRITING pid', 'DONE pid'
+                                                       into the store SETTINGS_JSON names; prints
+                                                       'START pid', 'WRITING pid', 'DONE pid' (the
+                                                       child) and 'EXIT pid' (itself, once the
+                                                       child has ended, after any line of the child)
 
 Exit code 0 when done; 3 with the message on stderr when another load held the database.
 """
@@ -66,9 +68,11 @@ def write(folder: str, graph: str, who: str, at: float) -> int:
 def _load_and_exit(settings: Settings, dataset: Any) -> None:
     """In a forked child: load ``dataset``, saying START, WRITING (first progress tick) and DONE."""
     import os
+    import signal
 
     from kb.load import write_dataset
 
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the fork server's reaper is not the child's
     pid = os.getpid()
     print("START", pid, flush=True)
     said: list[bool] = []
@@ -83,22 +87,43 @@ def _load_and_exit(settings: Settings, dataset: Any) -> None:
     os._exit(0)
 
 
+def _report_exits(signum: int, frame: Any) -> None:
+    """On SIGCHLD: reap the ended children and print 'EXIT pid' for each (one ``write``, so a
+    line is whole; a child's own last line is in the pipe before it ends, so before this one)."""
+    import os
+
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        os.write(sys.stdout.fileno(), f"EXIT {pid}\n".encode())
+
+
 def loader(settings_json: str) -> int:
-    """Fork a loading child per request, so a kill test pays Python's start-up once, not per kill."""
+    """Fork a loading child per request, so a kill test pays Python's start-up once, not per kill:
+    the modules a load imports are imported here, before the first fork."""
+    import importlib
     import json
     import os
     import signal
 
     from kb.synthetic import generate
 
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    for module in ("kb.load", "kb.store.falkor", "kb.store.neo4j_store"):
+        importlib.import_module(module)
+    signal.signal(signal.SIGCHLD, _report_exits)
     settings = Settings(**json.loads(settings_json))
     print("READY", flush=True)
+    datasets: dict[tuple[int, int], Any] = {}  # generated once; each child loads its own copy
     for line in sys.stdin:
         size, seed = map(int, line.split())
-        dataset = generate(size, seed)
+        if (size, seed) not in datasets:
+            datasets[size, seed] = generate(size, seed)
         if os.fork() == 0:
-            _load_and_exit(settings, dataset)
+            _load_and_exit(settings, datasets[size, seed])
     return 0
 
 
