@@ -51,8 +51,8 @@ takes about 15 s)."""
 MIN_IN_WINDOW = 30
 OLD, NEW = (6, 1), (8, 2)
 """(municipalities, seed) of the dataset loaded first and of the one the killed loads write: every
-table under ``kb.load.BATCH_SIZE`` rows, so a load runs the same statements as at the 20 to 24
-municipalities of ``test_crash`` (one per table), in a third of the time."""
+table under ``kb.load.BATCH_SIZE`` rows, so a load runs the same statements (one per table) as
+at ``test_crash``'s 20 to 24 municipalities, only shorter."""
 
 
 class Loader:
