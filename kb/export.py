@@ -11,12 +11,11 @@ time (the change report, ``kb.diff.diff_graph``) holds one page, never the whole
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from kb.dataset import Dataset
-from kb.model import TABLES, Table
+from kb.model import TABLES, Table, snake_case
 from kb.queries import get_query
 from kb.store.base import GraphStore, StoreError
 
@@ -36,7 +35,7 @@ class GraphChanged(StoreError):
 def export_query_name(table: Table) -> str:
     """Name of the query file that reads one page of ``table``."""
     if table.label:
-        return "export/node_" + re.sub(r"(?<!^)(?=[A-Z])", "_", table.label).lower()
+        return f"export/node_{snake_case(table.label)}"
     return f"export/rel_{(table.rel_type or '').lower()}"
 
 

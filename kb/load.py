@@ -12,7 +12,6 @@ twice gives the same graph.
 from __future__ import annotations
 
 import gc
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,7 +23,7 @@ import numpy as np
 
 from kb.dataset import Dataset, key_of, key_text
 from kb.diff import TableChanges, diff_graph
-from kb.model import NODE_TABLES, TABLES, TABLES_BY_NAME, Table, graph_labels
+from kb.model import NODE_TABLES, TABLES, TABLES_BY_NAME, Table, graph_labels, snake_case
 from kb.queries import get_query
 from kb.store.base import GraphStore, WriteRunner
 from kb.store.bulk_format import RelationshipColumns
@@ -52,13 +51,9 @@ class LoadReport:
                 f"relationships in {self.seconds:.2f} s")
 
 
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
 def node_query_name(table: Table) -> str:
     """Name of the query file that creates ``table``'s nodes."""
-    return f"load/node_{_snake(table.label or '')}"
+    return f"load/node_{snake_case(table.label or '')}"
 
 
 def relationship_query_name(rel_type: str) -> str:

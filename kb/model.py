@@ -10,6 +10,7 @@ template and the schema documentation (``data/SCHEMA.md``) are all driven by.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -447,6 +448,11 @@ TABLES: tuple[Table, ...] = (
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 NODE_TABLES = tuple(t for t in TABLES if t.is_node)
 RELATIONSHIP_TABLES = tuple(t for t in TABLES if not t.is_node)
+
+
+def snake_case(label: str) -> str:
+    """A label as query files are named after it: ``ItCapacity`` -> ``it_capacity``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", label).lower()
 
 
 def table_for_label(label: str) -> Table:
