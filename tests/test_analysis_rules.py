@@ -102,6 +102,30 @@ def test_the_snapshot_is_read_again_after_a_load(store, three, load_records):
     assert current_assessments(store)[["municipality", "maturity"]].values.tolist() == [["0001", 5]]
 
 
+def test_the_snapshot_keeps_each_result_per_parameters(store, three, monkeypatch):
+    """A second call with the same parameters asks the engine nothing (the version token
+    aside); other parameters are read anew; callers get copies they may change."""
+    read, queries = store.read, []
+
+    def counted(cypher, *args, **kwargs):
+        if "KnowledgeBase" not in cypher:  # Neo4j's version token is a read too
+            queries.append(cypher)
+        return read(cypher, *args, **kwargs)
+
+    monkeypatch.setattr(store, "read", counted)
+    first = current_assessments(store)
+    first["maturity"] = 0
+    facts = dict(threshold=2, min_gap=2, strong_maturity=4)
+    current_by_capability(store, **facts)
+    asked = len(queries)
+    assert current_assessments(store)["maturity"].tolist() != [0] * len(first)
+    current_by_capability(store, **facts)
+    assert len(queries) == asked
+    current_assessments(store, method="self_assessment")
+    current_by_capability(store, **dict(facts, threshold=1))
+    assert len(queries) == asked + 2
+
+
 def test_capability_maturity_weakest_and_strongest_first(store, load_records):
     # c1: 3, 2, 1 -> mean 2.0 (the rule above); c2: m1 5, m2 4 -> 4.5; c3: m1 2 -> 2.0.
     rows = [{"municipality": f"000{m}", "capability": c, "round": 2024, "method": "self_assessment",

@@ -16,7 +16,7 @@ colours); a test holds the three to the same answers on a hand-worked fixture on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -53,24 +53,27 @@ def query_frame(store: GraphStore, name: str, columns: list[str] | None = None,
 
 @dataclass
 class Snapshot:
-    """The rows of the ``SNAPSHOT_QUERIES`` for one dataset version (every assessment as bare
-    values, every municipality, every capability), each read on first use and then shared by
-    the analyses; ``current`` memoises ``current_assessments`` per its parameters and
-    ``by_capability`` memoises ``current_by_capability`` per its parameters."""
+    """What the analyses read for one dataset version: the rows of the ``SNAPSHOT_QUERIES``
+    (every assessment as bare values, every municipality, every capability) and the results of
+    ``current_assessments`` and ``current_by_capability`` per their parameters, each read on
+    first use and then shared by the analyses."""
 
     store: GraphStore
     version: str | None
-    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
-    current: dict[tuple[object, ...], pd.DataFrame] = field(default_factory=dict)
-    by_capability: dict[tuple[object, ...], pd.DataFrame] = field(default_factory=dict)
+    results: dict[tuple[str, tuple[object, ...]], pd.DataFrame] = field(default_factory=dict)
+
+    def kept(self, name: str, key: tuple[object, ...], read: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """The result of query ``name`` for ``key`` (its parameters): made by ``read`` on first
+        use, then kept (a later use is still counted as a use of ``name``)."""
+        if (name, key) not in self.results:
+            self.results[(name, key)] = read()
+        else:
+            note_used(name)
+        return self.results[(name, key)]
 
     def frame(self, name: str) -> pd.DataFrame:
         """The rows of query ``name`` (one of ``SNAPSHOT_QUERIES``), read once."""
-        if name not in self.frames:
-            self.frames[name] = query_frame(self.store, name, SNAPSHOT_QUERIES[name])
-        else:
-            note_used(name)
-        return self.frames[name]
+        return self.kept(name, (), lambda: query_frame(self.store, name, SNAPSHOT_QUERIES[name]))
 
     @property
     def values(self) -> pd.DataFrame:
@@ -187,15 +190,15 @@ def current_assessments(store: GraphStore, round: int | None = None,
     """
     method = check_method(method)
     taken = snapshot(store)
-    key = (round, method, municipality, threshold, min_gap)
-    if key not in taken.current:
-        rows = query_frame(store, "analysis/current_assessments", VALUE_COLUMNS, round=round,
-                           method=method, municipality=municipality, threshold=threshold,
-                           min_gap=min_gap)
-        taken.current[key] = named(rows.sort_values(["municipality", "capability"]), store)
-    else:
-        note_used("analysis/current_assessments")
-    return taken.current[key].copy()
+    name, params = "analysis/current_assessments", {
+        "round": round, "method": method, "municipality": municipality, "threshold": threshold,
+        "min_gap": min_gap}
+
+    def read() -> pd.DataFrame:
+        rows = query_frame(store, name, VALUE_COLUMNS, **params)
+        return named(rows.sort_values(["municipality", "capability"]), store)
+
+    return taken.kept(name, tuple(params.values()), read).copy()
 
 
 BY_CAPABILITY_COLUMNS = ["capability", "assessed", "maturity_sum", "gap_sum", "weak_municipalities",
@@ -219,15 +222,15 @@ def current_by_capability(store: GraphStore, *, threshold: int, min_gap: int, st
     """
     method = check_method(method)
     taken = snapshot(store)
-    key = (threshold, min_gap, strong_maturity, round, method)
-    if key not in taken.by_capability:
-        rows = query_frame(store, "analysis/current_by_capability", BY_CAPABILITY_COLUMNS,
-                           threshold=threshold, min_gap=min_gap, strong_maturity=strong_maturity,
-                           round=round, method=method)
-        taken.by_capability[key] = _capability_facts(rows, taken.capabilities)
-    else:
-        note_used("analysis/current_by_capability")
-    return taken.by_capability[key].copy()
+    name, params = "analysis/current_by_capability", {
+        "threshold": threshold, "min_gap": min_gap, "strong_maturity": strong_maturity,
+        "round": round, "method": method}
+
+    def read() -> pd.DataFrame:
+        return _capability_facts(query_frame(store, name, BY_CAPABILITY_COLUMNS, **params),
+                                 taken.capabilities)
+
+    return taken.kept(name, tuple(params.values()), read).copy()
 
 
 def _capability_facts(rows: pd.DataFrame, caps: pd.DataFrame) -> pd.DataFrame:
