@@ -1,4 +1,7 @@
-"""What is in the graph: the backend, the dataset, and counts per label and relationship type."""
+"""What is in the graph: the backend, the dataset, and counts per label and relationship type.
+
+These are the product's own reads (``kb load --if-empty`` makes them), so they run uncapped,
+under the internal time limit, not the console's."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from kb.store.base import GraphStore
 
 def dataset_facts(store: GraphStore) -> dict[str, Any]:
     """The loaded Dataset node's fields (query ``graph/dataset``), or {} when there is none."""
-    records = run_query(store, "graph/dataset").records()
+    records = run_query(store, "graph/dataset", row_cap=None).records()
     return records[0] if records else {}
 
 
@@ -23,7 +26,8 @@ def graph_info(store: GraphStore) -> dict[str, Any]:
         "description": store.description,
         "dataset": dataset.get("title") or dataset.get("name") or "",
         "synthetic": bool(dataset.get("synthetic")),
-        "labels": dict(run_query(store, "graph/label_counts", {"labels": graph_labels()}).rows),
+        "labels": dict(run_query(store, "graph/label_counts", {"labels": graph_labels()},
+                                  row_cap=None).rows),
         "relationships": dict(run_query(store, "graph/relationship_counts",
-                                        {"types": relationship_types()}).rows),
+                                        {"types": relationship_types()}, row_cap=None).rows),
     }

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from app_harness import metric, open_page, point_at
 
+from kb.info import graph_info
 from kb.load import write_dataset
 from kb.settings import Settings
 from kb.store import GraphStore, QueryTooLarge, StoreError, open_store
@@ -120,6 +121,27 @@ def test_the_products_own_reads_do_not_run_under_the_consoles_time_limit(store: 
                               timeout=300)
         assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_every_read_a_load_makes_runs_under_the_internal_limit(store: GraphStore,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The subprocess test above passes by luck where a read takes under 1 ms; this one sees
+    the limit each read of ``kb load --if-empty --changes`` (the counts, the change report's
+    pages, the version tokens) is given."""
+    write_dataset(store, generate(3))
+    given: list[int] = []
+    limits = store._limits
+
+    def record(timeout_ms: int | None, row_cap: int | None) -> tuple[int, int | None]:
+        given.append(limits(timeout_ms, row_cap)[0])
+        return limits(timeout_ms, row_cap)
+
+    monkeypatch.setattr(store, "_limits", record)
+    store.version()
+    graph_info(store)
+    write_dataset(store, generate(3), compare=True)
+    assert given and set(given) == {store.settings.internal_timeout_ms}
+    assert store.settings.internal_timeout_ms != store.settings.query_timeout_ms
 
 
 def test_a_read_the_engine_allows_is_not_cut_off_by_the_client(embedded_store: GraphStore) -> None:

@@ -226,7 +226,8 @@ class Neo4jStore(GraphStore):
 
     def version(self) -> str | None:
         """The marker's version token, a new UUID with every load and update."""
-        return self.read(get_query("load/version").cypher, {"name": self.settings.graph_name}).scalar()
+        return self.read(get_query("load/version").cypher, {"name": self.settings.graph_name},
+                         row_cap=None).scalar()  # the product's own read: the internal limit
 
     def close(self) -> None:
         self._driver.close()
