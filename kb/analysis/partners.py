@@ -97,8 +97,9 @@ def _weights(systems: float, suppliers: float, weak: float) -> dict[str, float]:
 
 
 def _incidence(profile: Profiles, dim: str) -> tuple[np.ndarray, np.ndarray]:
-    """One dimension as a 0/1 matrix municipality x item over ``profile.codes`` (float32: the
-    products count shared items exactly) and each municipality's set size."""
+    """One dimension as a 0/1 matrix municipality x item over ``profile.codes`` (float32: its
+    products count shared items exactly, whole numbers far below 2^24) and each municipality's
+    set size."""
     found = sorted({i for s in profile.items[dim].values() for i in s})
     column = {item: k for k, item in enumerate(found)}
     x = np.zeros((len(profile.codes), len(found)), dtype=np.float32)
@@ -108,8 +109,8 @@ def _incidence(profile: Profiles, dim: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _ratio(shared: np.ndarray, union: np.ndarray) -> np.ndarray:
-    """shared / union, 0 where the union is empty."""
-    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    """shared / union, 0 where the union is empty (there shared is 0 too, and 0 / 1 is 0)."""
+    return shared / np.maximum(union, 1)
 
 
 class Similarity:
@@ -134,16 +135,19 @@ class Similarity:
     def block(self, rows: np.ndarray, side: dict[str, tuple[np.ndarray, np.ndarray]]
               ) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """For rows x the columns of ``side``: the shared counts |A_d & B_d| per dimension, and
-        ``score`` = round(sum(w_d * J_d) / sum(w_d), 3) with J_d = |A_d & B_d| / |A_d | B_d|
-        (0 when both are empty)."""
+        ``score`` = round(sum(w_d * J_d) / sum(w_d), 3) with
+        J_d = |A_d & B_d| / |A_d | B_d| (0 when both are empty), summed in the order of
+        ``DIMENSIONS``."""
         shared: dict[str, np.ndarray] = {}
-        score: np.ndarray | int = 0
+        score = None
         for dim in DIMENSIONS:
             (x, size), (across, across_size) = self.sets[dim], side[dim]
             shared[dim] = (x[rows] @ across).astype(float)
-            union = size[rows][:, None] + across_size[None, :] - shared[dim]
-            score = score + self.weights[dim] * _ratio(shared[dim], union)
-        return shared, np.round(np.asarray(score / sum(self.weights.values()), dtype=float), 3)
+            part = _ratio(shared[dim], size[rows][:, None] + across_size[None, :] - shared[dim])
+            part *= self.weights[dim]
+            score = part if score is None else np.add(score, part, out=score)
+        score /= sum(self.weights.values())
+        return shared, np.round(score, 3, out=score)
 
 
 @dataclass
