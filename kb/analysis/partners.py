@@ -3,12 +3,14 @@ natural partner groups that this similarity forms.
 
 Each municipality is three sets: the systems it uses, their suppliers, and the capabilities it
 is weak in (current assessments; weak as in ``kb.analysis.weak``). Similarities are Jaccard
-indices of those sets, computed at once for every pair as matrix products (fast at 1,100
-municipalities); the groups are Louvain communities of the projected similarity graph.
+indices of those sets, computed as matrix products of 0/1 matrices in chunks of rows (memory
+O(n), only the pairs asked for kept); the groups are Louvain communities of the projected
+similarity graph.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -58,39 +60,33 @@ class Profiles:
 
 def profiles(store: GraphStore, threshold: int = WEAK_MATURITY, min_gap: int = WEAK_GAP,
              method: str = ASSESSMENT_METHOD) -> Profiles:
-    """The systems, suppliers and weak capabilities of every municipality (three queries; the
-    weak ones counted by the engine, ``current_by_capability``)."""
+    """The systems, suppliers and weak capabilities of every municipality (two queries: one row
+    per system with its users and suppliers, and the weak ones counted by the engine,
+    ``current_by_capability``)."""
     region = municipalities(store)
-    used = query_frame(store, "analysis/municipality_systems",
-                       ["municipality", "system", "system_name", "supplier", "supplier_name"])
+    used = query_frame(store, "analysis/system_users_suppliers",
+                       ["system", "system_name", "municipalities", "suppliers"])
     by_capability = current_by_capability(store, threshold=threshold, min_gap=min_gap,
                                           strong_maturity=STRONG_MATURITY, method=method)
-    weak = by_capability[["capability", "capability_en", "weak_codes"]].explode("weak_codes") \
-        .dropna(subset=["weak_codes"]).rename(columns={"weak_codes": "municipality"})
-    sources = {"systems": (used, "system", "system_name"),
-               "suppliers": (used.dropna(subset=["supplier"]), "supplier", "supplier_name"),
-               "weak": (weak, "capability", "capability_en")}
-    items: dict[str, dict[str, set[str]]] = {}
-    labels: dict[str, dict[str, str]] = {}
-    for dim, (rows, key, name) in sources.items():
-        items[dim] = rows.groupby("municipality")[key].agg(set).to_dict()
-        labels[dim] = dict(zip(rows[key], rows[name], strict=True))
+    items: dict[str, dict[str, set[str]]] = {dim: {} for dim in DIMENSIONS}
+    labels: dict[str, dict[str, str]] = {dim: {} for dim in DIMENSIONS}
+    for system, name, users, suppliers in zip(used["system"].tolist(), used["system_name"].tolist(),
+                                              used["municipalities"].tolist(), used["suppliers"].tolist(),
+                                              strict=True):
+        labels["systems"][system] = name
+        labels["suppliers"].update((supplier, supplier_name) for supplier, supplier_name in suppliers)
+        for code in users:
+            items["systems"].setdefault(code, set()).add(system)
+            if suppliers:
+                items["suppliers"].setdefault(code, set()).update(supplier for supplier, _ in suppliers)
+    weak = by_capability[["capability", "capability_en", "weak_codes"]].itertuples(index=False)
+    for capability, name, codes in weak:
+        for code in codes:
+            items["weak"].setdefault(code, set()).add(capability)
+            labels["weak"][capability] = name
     return Profiles(region["municipality"].tolist(),
                     dict(zip(region["municipality"], region["municipality_name"], strict=True)),
                     items, labels)
-
-
-def _jaccard(profile: Profiles, dim: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(shared, union, jaccard) matrices of one dimension over ``profile.codes``."""
-    found = sorted({i for s in profile.items[dim].values() for i in s})
-    column = {item: k for k, item in enumerate(found)}
-    x = np.zeros((len(profile.codes), len(found)))
-    for row, code in enumerate(profile.codes):
-        x[row, [column[i] for i in profile.items[dim].get(code, ())]] = 1
-    shared = x @ x.T
-    size = x.sum(axis=1)
-    union = size[:, None] + size[None, :] - shared
-    return shared, union, np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
 def _weights(systems: float, suppliers: float, weak: float) -> dict[str, float]:
@@ -100,48 +96,170 @@ def _weights(systems: float, suppliers: float, weak: float) -> dict[str, float]:
     return weights
 
 
-@dataclass
+def _incidence(profile: Profiles, dim: str) -> tuple[np.ndarray, np.ndarray]:
+    """One dimension as a 0/1 matrix municipality x item over ``profile.codes`` (float32: its
+    products count shared items exactly, whole numbers far below 2^24) and each municipality's
+    set size."""
+    found = sorted({i for s in profile.items[dim].values() for i in s})
+    column = {item: k for k, item in enumerate(found)}
+    x = np.zeros((len(profile.codes), len(found)), dtype=np.float32)
+    for row, code in enumerate(profile.codes):
+        x[row, [column[i] for i in profile.items[dim].get(code, ())]] = 1
+    return x, x.sum(axis=1, dtype=float)
+
+
+def _ratio(shared: np.ndarray, union: np.ndarray) -> np.ndarray:
+    """shared / union, 0 where the union is empty (there shared is 0 too, and 0 / 1 is 0)."""
+    return shared / np.maximum(union, 1)
+
+
 class Similarity:
-    """Every pair's similarity as n x n matrices over ``Profiles.codes`` (diagonal unused)."""
+    """The municipalities' sets as matrices and the weights: scores any block of pairs on
+    demand, never all n x n at once."""
 
+    def __init__(self, profile: Profiles, weights: dict[str, float]) -> None:
+        self.n = len(profile.codes)
+        self.weights = weights
+        self.sets = {dim: _incidence(profile, dim) for dim in DIMENSIONS}
+
+    def union(self, dim: str, a: np.ndarray, b: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """|A_d | B_d| = |A_d| + |B_d| - |A_d & B_d| (a, b and shared broadcast together)."""
+        size = self.sets[dim][1]
+        return size[a] + size[b] - shared
+
+    def side(self, cols: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Per dimension the transposed matrix and the set sizes of ``cols``: the column side of
+        the blocks, made once for all of them."""
+        return {dim: (np.ascontiguousarray(x[cols].T), size[cols]) for dim, (x, size) in self.sets.items()}
+
+    def block(self, rows: np.ndarray, side: dict[str, tuple[np.ndarray, np.ndarray]]
+              ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """For rows x the columns of ``side``: the shared counts |A_d & B_d| per dimension, and
+        ``score`` = round(sum(w_d * J_d) / sum(w_d), 3) with
+        J_d = |A_d & B_d| / |A_d | B_d| (0 when both are empty), summed in the order of
+        ``DIMENSIONS``."""
+        shared: dict[str, np.ndarray] = {}
+        score = None
+        for dim in DIMENSIONS:
+            (x, size), (across, across_size) = self.sets[dim], side[dim]
+            shared[dim] = (x[rows] @ across).astype(float)
+            part = _ratio(shared[dim], size[rows][:, None] + across_size[None, :] - shared[dim])
+            part *= self.weights[dim]
+            score = part if score is None else np.add(score, part, out=score)
+        score /= sum(self.weights.values())
+        return shared, np.round(score, 3, out=score)
+
+
+@dataclass
+class Pairs:
+    """Pairs of municipalities (a[i], b[i]: indices into ``Profiles.codes``) with their shared
+    counts per dimension and score."""
+
+    a: np.ndarray
+    b: np.ndarray
+    shared: dict[str, np.ndarray]
     score: np.ndarray
-    parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]  # dim -> shared, union, jaccard
+
+    def take(self, index: np.ndarray) -> Pairs:
+        return Pairs(self.a[index], self.b[index], {d: s[index] for d, s in self.shared.items()},
+                     self.score[index])
+
+    def undirected(self) -> Pairs:
+        """Each pair once as (lower index, higher index), by a then b (the counts and score of
+        (a, b) and (b, a) are the same)."""
+        ends = np.stack([np.minimum(self.a, self.b), np.maximum(self.a, self.b)])
+        first = np.unique(ends, axis=1, return_index=True)[1] if len(self.a) else np.array([], dtype=int)
+        return Pairs(ends[0], ends[1], self.shared, self.score).take(first)
+
+    @staticmethod
+    def joined(parts: list[Pairs]) -> Pairs:
+        """The pairs of ``parts`` one after the other."""
+        if not parts:
+            empty = np.array([], dtype=int)
+            return Pairs(empty, empty, {d: np.array([]) for d in DIMENSIONS}, np.array([]))
+        return Pairs(np.concatenate([p.a for p in parts]), np.concatenate([p.b for p in parts]),
+                     {d: np.concatenate([p.shared[d] for p in parts]) for d in DIMENSIONS},
+                     np.concatenate([p.score for p in parts]))
 
 
-def similarity(profile: Profiles, weights: dict[str, float]) -> Similarity:
-    """Jaccard per dimension for every pair and ``score`` = sum(w_d * J_d) / sum(w_d)."""
-    parts = {dim: _jaccard(profile, dim) for dim in DIMENSIONS}
-    score = sum(weights[dim] * parts[dim][2] for dim in DIMENSIONS) / sum(weights.values())
-    return Similarity(np.round(np.asarray(score, dtype=float), 3), parts)
+CHUNK_CELLS = 2_000_000
+"""Pairs scored at once: rows are taken in chunks of about this many cells (memory O(n))."""
 
 
-def pair_table(sim: Similarity, a: np.ndarray, b: np.ndarray) -> pd.DataFrame:
-    """The pairs (a[i], b[i]) with their shared and union counts, Jaccards and score."""
-    columns: dict[str, np.ndarray] = {"a": a, "b": b}
-    for dim, (shared, union, jaccard) in sim.parts.items():
-        columns |= {f"{dim}_n": shared[a, b].astype(int), f"{dim}_of": union[a, b].astype(int),
-                    f"{dim}_jaccard": jaccard[a, b].round(3)}
-    return pd.DataFrame(columns).assign(score=sim.score[a, b] if len(a) else 0.0)
+Pick = Callable[[int, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
-def top_neighbours(score: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's ``k`` highest-scoring other columns with score > 0, as directed pairs
-    (rows, columns); ties broken by the lower column. O(n^2) in numpy, no pair table."""
-    n = len(score)
+def _scored(sim: Similarity, rows: np.ndarray, cols: np.ndarray, pick: Pick) -> Pairs:
+    """The pairs of rows x cols that ``pick(start, chunk, score)`` chooses, scored chunk by
+    chunk of rows (``chunk`` = rows[start:...]); ``pick`` gives (positions in the chunk,
+    positions in cols), kept in its order."""
+    found = []
+    step = max(1, CHUNK_CELLS // max(len(cols), 1))
+    side = sim.side(cols)
+    for start in range(0, len(rows), step):
+        chunk = rows[start:start + step]
+        shared, score = sim.block(chunk, side)
+        r, c = pick(start, chunk, score)
+        found.append(Pairs(chunk[r], cols[c], {d: s[r, c] for d, s in shared.items()}, score[r, c]))
+    return Pairs.joined(found)
+
+
+def top_neighbours(sim: Similarity, k: int) -> Pairs:
+    """Each municipality's ``k`` highest-scoring others with score > 0, as directed pairs by
+    municipality, then score (highest first); ties broken by the lower index."""
+    n = sim.n
     if n < 2 or k <= 0:
-        return np.array([], dtype=int), np.array([], dtype=int)
-    masked = score.astype(float).copy()
-    np.fill_diagonal(masked, -np.inf)
-    order = np.lexsort((np.broadcast_to(np.arange(n), (n, n)), -masked), axis=1)[:, :k]
-    rows = np.repeat(np.arange(n), order.shape[1])
-    cols = order.ravel()
-    keep = masked[rows, cols] > 0
-    return rows[keep], cols[keep]
+        return Pairs.joined([])
+    top = min(k, n)
+
+    def pick(_: int, chunk: np.ndarray, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        masked = score.copy()
+        masked[np.arange(len(chunk)), chunk] = -np.inf
+        kth = np.partition(masked, n - top, axis=1)[:, n - top]  # each row's top-th highest
+        r, c = np.nonzero(masked >= kth[:, None])
+        order = np.lexsort((c, -masked[r, c], r))
+        r, c = r[order], c[order]
+        rank = np.arange(len(r)) - np.searchsorted(r, r)
+        keep = (rank < top) & (masked[r, c] > 0)
+        return r[keep], c[keep]
+
+    everyone = np.arange(n)
+    return _scored(sim, everyone, everyone, pick)
 
 
-def _shared_names(profile: Profiles, dim: str, a: str, b: str) -> str:
-    shared = profile.items[dim].get(a, set()) & profile.items[dim].get(b, set())
-    return ", ".join(sorted(profile.labels[dim][i] for i in shared))
+def upper_pairs(sim: Similarity, members: np.ndarray) -> Pairs:
+    """Every pair of ``members`` (i before j in ``members``), in the order of
+    ``np.triu_indices(len(members), k=1)``."""
+    def pick(start: int, chunk: np.ndarray, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return np.nonzero(np.arange(len(members))[None, :] > np.arange(start, start + len(chunk))[:, None])
+
+    return _scored(sim, members, members, pick)
+
+
+def pairs_with(sim: Similarity, i: int) -> Pairs:
+    """Every pair of municipality ``i`` with another, as (lower index, higher index)."""
+    others = np.delete(np.arange(sim.n), i)
+    pairs = _scored(sim, np.array([i]), others, lambda _, chunk, score: np.nonzero(score > -np.inf))
+    return Pairs(np.minimum(pairs.a, pairs.b), np.maximum(pairs.a, pairs.b), pairs.shared, pairs.score)
+
+
+def pair_table(sim: Similarity, pairs: Pairs) -> pd.DataFrame:
+    """The pairs with their shared and union counts, Jaccards and score."""
+    a, b = pairs.a, pairs.b
+    columns: dict[str, np.ndarray] = {"a": a, "b": b}
+    for dim in DIMENSIONS:
+        shared = pairs.shared[dim]
+        union = sim.union(dim, a, b, shared)
+        columns |= {f"{dim}_n": shared.astype(int), f"{dim}_of": union.astype(int),
+                    f"{dim}_jaccard": _ratio(shared, union).round(3)}
+    return pd.DataFrame(columns).assign(score=pairs.score if len(a) else 0.0)
+
+
+def _shared_names(profile: Profiles, dim: str, a: list[str], b: list[str]) -> list[str]:
+    """Per pair (a[i], b[i]), the names of the items both hold, sorted and comma-separated."""
+    held, label, none = profile.items[dim], profile.labels[dim], set()
+    return [", ".join(sorted([label[i] for i in held.get(x, none) & held.get(y, none)]))
+            for x, y in zip(a, b, strict=True)]
 
 
 def _pair_reasons(pairs: pd.DataFrame, lang: int) -> pd.Series:
@@ -172,14 +290,14 @@ def partners(store: GraphStore, *, municipality: str | None = None, min_score: f
     """
     municipality = None if municipality is None else municipality_code(store, municipality)
     profile = profiles(store, threshold, min_gap, method)
-    sim = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
+    sim = Similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
     if per_municipality:
-        rows, cols = top_neighbours(sim.score, per_municipality)
-        a, b = np.unique(np.stack([np.minimum(rows, cols), np.maximum(rows, cols)]), axis=1) \
-            if len(rows) else (rows, cols)
+        found = top_neighbours(sim, per_municipality).undirected()
+    elif municipality is not None:
+        found = pairs_with(sim, profile.codes.index(municipality))
     else:
-        a, b = np.triu_indices(len(profile.codes), k=1)
-    pairs = pair_table(sim, a, b)
+        found = upper_pairs(sim, np.arange(sim.n))
+    pairs = pair_table(sim, found)
     codes = np.array(profile.codes, dtype=object)
     pairs = pairs.assign(municipality_a=codes[pairs["a"].to_numpy()],
                          municipality_b=codes[pairs["b"].to_numpy()])
@@ -197,8 +315,7 @@ def _named(profile: Profiles, pairs: pd.DataFrame) -> pd.DataFrame:
     if pairs.empty:
         return pd.DataFrame(columns=PARTNER_COLUMNS)
     a, b = pairs["municipality_a"], pairs["municipality_b"]
-    named = {f"shared_{dim}": [_shared_names(profile, dim, x, y) for x, y in zip(a, b, strict=True)]
-             for dim in DIMENSIONS}
+    named = {f"shared_{dim}": _shared_names(profile, dim, a.tolist(), b.tolist()) for dim in DIMENSIONS}
     return pairs.assign(municipality_a_name=a.map(profile.names), municipality_b_name=b.map(profile.names),
                         reason=_pair_reasons(pairs, 0),
                         reason_sv=_pair_reasons(pairs, 1), **named)[PARTNER_COLUMNS] \
@@ -207,11 +324,11 @@ def _named(profile: Profiles, pairs: pd.DataFrame) -> pd.DataFrame:
 
 def _neighbour_graph(sim: Similarity, neighbours: int) -> nx.Graph:
     """Every municipality, linked to its ``neighbours`` most similar ones (score > 0)."""
-    rows, cols = top_neighbours(sim.score, neighbours)
+    found = top_neighbours(sim, neighbours)
     graph = nx.Graph()
-    graph.add_nodes_from(range(len(sim.score)))
-    graph.add_weighted_edges_from(zip(rows.tolist(), cols.tolist(), sim.score[rows, cols].tolist(),
-                                      strict=True), weight="score")
+    graph.add_nodes_from(range(sim.n))
+    graph.add_weighted_edges_from(zip(found.a.tolist(), found.b.tolist(), found.score.tolist(), strict=True),
+                                  weight="score")
     return graph
 
 
@@ -224,9 +341,9 @@ def _common(profile: Profiles, dim: str, members: list[str], top: int = 3) -> st
     return ", ".join(f"{name} ({n}/{len(members)})" for name, n in counts.items())
 
 
-def _group_row(profile: Profiles, score: np.ndarray, members: list[int]) -> dict[str, object]:
+def _group_row(profile: Profiles, sim: Similarity, members: list[int]) -> dict[str, object]:
     codes = sorted(profile.codes[i] for i in members)
-    inside = score[np.ix_(members, members)][np.triu_indices(len(members), k=1)]
+    inside = upper_pairs(sim, np.array(members, dtype=int)).score
     common = {f"common_{dim}": _common(profile, dim, codes) for dim in DIMENSIONS}
     held = [d for d in DIMENSIONS if common[f"common_{d}"]]
     binds = bilingual((f"{_WORDS[d][0]}: {common[f'common_{d}']}", f"{_WORDS[d][1]}: {common[f'common_{d}']}")
@@ -259,9 +376,9 @@ def partner_groups(store: GraphStore, *, neighbours: int = PARTNER_NEIGHBOURS,
     profile = profiles(store, threshold, min_gap, method)
     if not profile.codes:
         return pd.DataFrame(columns=GROUP_COLUMNS)
-    sim = similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
+    sim = Similarity(profile, _weights(systems_weight, suppliers_weight, weak_weight))
     graph = _neighbour_graph(sim, neighbours)
     found = nx.community.louvain_communities(graph, weight="score", resolution=resolution, seed=seed)
-    rows = [_group_row(profile, sim.score, sorted(group)) for group in found]
+    rows = [_group_row(profile, sim, sorted(group)) for group in found]
     frame = pd.DataFrame(rows).sort_values(["size", "cohesion", "members"], ascending=[False, False, True])
     return frame.assign(group=range(1, len(frame) + 1))[GROUP_COLUMNS].reset_index(drop=True)
