@@ -11,7 +11,7 @@ from kb.analysis.common import (
     Phrase,
     bilingual,
     capabilities,
-    current_assessments,
+    check_method,
     names_text,
     query_frame,
     whole,
@@ -61,23 +61,18 @@ def uncovered(store: GraphStore, codes: list[str], covered_maturity: int,
     """Per municipality, (uncovered, not assessed): the capabilities (English names) with no
     supporting system it uses that are assessed below ``covered_maturity`` (uncovered), or
     have no current assessment at all (not assessed: unknown, its own state, not counted as
-    uncovered)."""
+    uncovered). Found by the engine (query ``analysis/uncovered_capabilities``)."""
     caps = capabilities(store)
-    assessed = current_assessments(store, method=method)
-    held = assessed[pd.to_numeric(assessed["maturity"]) >= covered_maturity]
-    supported = query_frame(store, "analysis/supported_capabilities", ["municipality", "capability"])
-
-    def sets(rows: pd.DataFrame) -> dict[str, set[str]]:
-        return rows.groupby("municipality")["capability"].agg(set).to_dict()
-
-    behind = sets(pd.concat([held[["municipality", "capability"]], supported]))
-    known = sets(assessed)
+    rows = query_frame(store, "analysis/uncovered_capabilities",
+                       ["municipality", "uncovered", "not_assessed"],
+                       covered_maturity=covered_maturity, round=None, method=check_method(method))
+    found = {m: (set(u), set(n)) for m, u, n in zip(rows["municipality"], rows["uncovered"],
+                                                    rows["not_assessed"], strict=True)}
     names = dict(zip(caps["capability"], caps["capability_en"], strict=True))
     out = {}
     for m in codes:
-        open_ = [c for c in names if c not in behind.get(m, set())]
-        out[m] = ([names[c] for c in open_ if c in known.get(m, set())],
-                  [names[c] for c in open_ if c not in known.get(m, set())])
+        open_, unknown = found.get(m, (set(), set()))
+        out[m] = ([names[c] for c in names if c in open_], [names[c] for c in names if c in unknown])
     return out
 
 

@@ -11,6 +11,7 @@ from kb.analysis.common import (
     named,
     names_text,
     query_frame,
+    snapshot,
     with_reasons,
 )
 from kb.analysis.defaults import ASSESSMENT_METHOD
@@ -83,24 +84,47 @@ def changes(store: GraphStore, rounds: tuple[int, int], method: str) -> pd.DataF
     return both.sort_values(["municipality", "capability"])[MUNICIPALITY_COLUMNS].reset_index(drop=True)
 
 
-def _trend(rows: pd.DataFrame) -> pd.Series:
-    improved, declined = rows[rows["change"] > 0], rows[rows["change"] < 0]
-    mean_change = round(float(rows["change"].mean()), 2)
+def _trend(count: int, from_sum: int, to_sum: int, improved: list[str], declined: list[str],
+           names: dict[str, str]) -> dict[str, object]:
+    """One capability's trend from its row of ``analysis/paired_by_capability``: ``count``
+    pairs, the sums of their maturity in each round, the codes of the municipalities that
+    improved and declined (``names``: code -> name); mean = sum / count."""
+    mean_from, mean_to = from_sum / count, to_sum / count
+    mean_change = round((to_sum - from_sum) / count, 2)
     trend = "improving" if mean_change > 0 else "declining" if mean_change < 0 else "stable"
-    means = f"{rows['from_maturity'].mean():.2f} -> {rows['to_maturity'].mean():.2f}"
-    parts = [(f"{len(improved)} of {len(rows)} municipalities improved, {len(declined)} declined",
-              f"{len(improved)} av {len(rows)} kommuner förbättrades, {len(declined)} försämrades"),
+    means = f"{mean_from:.2f} -> {mean_to:.2f}"
+    parts = [(f"{len(improved)} of {count} municipalities improved, {len(declined)} declined",
+              f"{len(improved)} av {count} kommuner förbättrades, {len(declined)} försämrades"),
              (f"mean maturity {means}", f"medelmognad {means}")]
     for en, sv, part in (("improved", "förbättrade", improved), ("declined", "försämrade", declined)):
         if len(part):
-            who = names_text(part["municipality_name"])
+            who = names_text(names.get(code) for code in part)
             parts.append((f"{en}: {who}", f"{sv}: {who}"))
     reason, reason_sv = bilingual(parts)
-    return pd.Series({"municipalities": len(rows), "mean_from": round(float(rows["from_maturity"].mean()), 2),
-                      "mean_to": round(float(rows["to_maturity"].mean()), 2), "mean_change": mean_change,
-                      "improved": len(improved), "declined": len(declined),
-                      "unchanged": len(rows) - len(improved) - len(declined), "trend": trend,
-                      "reason": reason, "reason_sv": reason_sv})
+    return {"municipalities": count, "mean_from": round(mean_from, 2), "mean_to": round(mean_to, 2),
+            "mean_change": mean_change, "improved": len(improved), "declined": len(declined),
+            "unchanged": count - len(improved) - len(declined), "trend": trend,
+            "reason": reason, "reason_sv": reason_sv}
+
+
+def _trends(store: GraphStore, chosen: tuple[int, int], method: str) -> pd.DataFrame:
+    """The region's trend per capability between the ``chosen`` rounds, from the pairs rolled
+    up by the engine (query ``analysis/paired_by_capability``)."""
+    rows = query_frame(store, "analysis/paired_by_capability",
+                       ["capability", "municipalities", "from_sum", "to_sum", "improved", "declined"],
+                       from_round=chosen[0], to_round=chosen[1], method=check_method(method))
+    if rows.empty:
+        return pd.DataFrame(columns=CAPABILITY_COLUMNS)
+    taken = snapshot(store)
+    names = dict(zip(taken.municipalities["municipality"], taken.municipalities["municipality_name"],
+                     strict=True))
+    caps = taken.capabilities.set_index("capability")
+    trend = pd.DataFrame([_trend(int(n), int(f), int(t), up, down, names) for n, f, t, up, down in zip(
+        rows["municipalities"], rows["from_sum"], rows["to_sum"], rows["improved"], rows["declined"],
+        strict=True)])
+    trend = trend.assign(**{c: rows["capability"].map(caps[c]) for c in _NAMES[1:]},
+                         capability=rows["capability"], from_round=chosen[0], to_round=chosen[1])
+    return trend.sort_values(["mean_change", "capability"])[CAPABILITY_COLUMNS].reset_index(drop=True)
 
 
 def rounds(store: GraphStore, *, from_round: int | None = None, to_round: int | None = None,
@@ -122,14 +146,10 @@ def rounds(store: GraphStore, *, from_round: int | None = None, to_round: int | 
     if level not in ("capability", "municipality"):
         raise ValueError(f"level must be 'capability' or 'municipality', not {level!r}")
     chosen = choose_rounds(store, from_round, to_round)
-    columns = CAPABILITY_COLUMNS if level == "capability" else MUNICIPALITY_COLUMNS
-    detail = changes(store, chosen, method) if chosen else pd.DataFrame(columns=MUNICIPALITY_COLUMNS)
-    if level == "municipality" or detail.empty:
-        return detail if not detail.empty else pd.DataFrame(columns=columns)
-    grouped = detail.groupby([*_NAMES, "from_round", "to_round"], sort=False)
-    trend = grouped[["municipality_name", "change", "from_maturity", "to_maturity"]].apply(_trend)
-    trend = trend.reset_index().sort_values(["mean_change", "capability"])
-    return trend[CAPABILITY_COLUMNS].reset_index(drop=True)
+    if level == "capability":
+        return _trends(store, chosen, method) if chosen else pd.DataFrame(columns=CAPABILITY_COLUMNS)
+    detail = changes(store, chosen, method) if chosen else pd.DataFrame()
+    return detail if not detail.empty else pd.DataFrame(columns=MUNICIPALITY_COLUMNS)
 
 
 def rounds_by_municipality(store: GraphStore, *, from_round: int | None = None,
@@ -139,15 +159,16 @@ def rounds_by_municipality(store: GraphStore, *, from_round: int | None = None,
     improved, declined or stayed unchanged, and ``mean_change`` = the mean of its changes
     (rounded to 2 decimals), as in ``rounds`` (same rounds, same like-with-like pairs).
     ``key_only`` counts key capabilities only. Most improved first, then by name."""
-    detail = rounds(store, from_round=from_round, to_round=to_round, level="municipality", method=method)
-    if key_only:
-        detail = detail[detail["key_capability"].astype(bool)]
-    if detail.empty:
+    chosen = choose_rounds(store, from_round, to_round)
+    rows = query_frame(store, "analysis/paired_by_municipality",
+                       from_round=chosen[0], to_round=chosen[1], method=check_method(method),
+                       key_only=key_only) if chosen else pd.DataFrame()
+    if rows.empty:
         return pd.DataFrame(columns=TOWN_COLUMNS)
-    keys = ["municipality", "municipality_name", "from_round", "to_round"]
-    counts = pd.crosstab([detail[k] for k in keys], detail["direction"]) \
-        .reindex(columns=["improved", "declined", "unchanged"], fill_value=0)
-    mean = detail.groupby(keys)["change"].mean().round(2).rename("mean_change")
-    out = counts.join(mean).reset_index()
+    paired = rows["paired"].astype(int)
+    improved, declined = rows["improved"].astype(int), rows["declined"].astype(int)
+    out = rows.assign(from_round=chosen[0], to_round=chosen[1], improved=improved, declined=declined,
+                      unchanged=paired - improved - declined,
+                      mean_change=(rows["change_sum"].astype(int) / paired).round(2))
     out = out.sort_values(["mean_change", "municipality_name"], ascending=[False, True])
     return out[TOWN_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,30 @@
+// title: Paired assessments of two rounds per capability
+// description: Per capability, the pairs of analysis/paired_assessments (the same pairing: by
+//   one method in both $from_round and $to_round, the external reviews where both rounds have
+//   one, else the self-assessments) rolled up: how many municipalities are paired, the sums of
+//   their maturity in each round, and the codes of those that improved and of those that
+//   declined. The aggregates kb.analysis.rounds needs, without
+//   sending every pair.
+// param from_round: int = 2021 | The earlier round (year).
+// param to_round: int = 2024 | The later round (year).
+// param method: str = preferred | preferred (the external reviews where both rounds have one), self_assessment or external_review (only that method).
+// audience: analysts
+MATCH (m:Municipality)
+CALL {
+  WITH m
+  MATCH (m)-[a:ASSESSED]->(c:Capability)
+  WHERE (a.round = $from_round OR a.round = $to_round) AND ($method = 'preferred' OR a.method = $method)
+  WITH c, collect([CASE a.method WHEN 'external_review' THEN 0 WHEN 'self_assessment' THEN 1 ELSE 2 END,
+                   a.round, a.method, a.maturity]) AS assessed
+  WITH c, [f IN assessed WHERE f[1] = $from_round |
+           [f[0], f[3], head([t IN assessed WHERE t[1] = $to_round AND t[2] = f[2] | t[3]])]] AS pairs
+  WITH c, [p IN pairs WHERE p[2] IS NOT NULL] AS pairs
+  WHERE size(pairs) > 0
+  RETURN c, reduce(best = head(pairs), x IN pairs | CASE WHEN x[0] < best[0] THEN x ELSE best END) AS pair
+}
+WITH m, c, pair[1] AS maturity_from, pair[2] AS maturity_to
+RETURN c.id AS capability, count(m) AS municipalities, sum(maturity_from) AS from_sum,
+       sum(maturity_to) AS to_sum,
+       collect(CASE WHEN maturity_to > maturity_from THEN m.code END) AS improved,
+       collect(CASE WHEN maturity_to < maturity_from THEN m.code END) AS declined
+ORDER BY capability

@@ -1,0 +1,32 @@
+// title: Paired assessments of two rounds per municipality
+// description: Per municipality, the pairs of analysis/paired_assessments (the same pairing: by
+//   one method in both $from_round and $to_round, the external reviews where both rounds have
+//   one, else the self-assessments) rolled up: how many of its capabilities are paired, how
+//   many improved and declined, and the sum of the changes (maturity in $to_round - maturity
+//   in $from_round). With $key_only only key capabilities count. What
+//   kb.analysis.rounds.rounds_by_municipality needs, without sending every pair.
+// param from_round: int = 2021 | The earlier round (year).
+// param to_round: int = 2024 | The later round (year).
+// param method: str = preferred | preferred (the external reviews where both rounds have one), self_assessment or external_review (only that method).
+// param key_only: bool = false | Only key capabilities.
+// audience: analysts
+MATCH (m:Municipality)
+CALL {
+  WITH m
+  MATCH (m)-[a:ASSESSED]->(c:Capability)
+  WHERE (NOT $key_only OR c.key_capability = true)
+    AND (a.round = $from_round OR a.round = $to_round) AND ($method = 'preferred' OR a.method = $method)
+  WITH c, collect([CASE a.method WHEN 'external_review' THEN 0 WHEN 'self_assessment' THEN 1 ELSE 2 END,
+                   a.round, a.method, a.maturity]) AS assessed
+  WITH c, [f IN assessed WHERE f[1] = $from_round |
+           [f[0], f[3], head([t IN assessed WHERE t[1] = $to_round AND t[2] = f[2] | t[3]])]] AS pairs
+  WITH c, [p IN pairs WHERE p[2] IS NOT NULL] AS pairs
+  WHERE size(pairs) > 0
+  RETURN c, reduce(best = head(pairs), x IN pairs | CASE WHEN x[0] < best[0] THEN x ELSE best END) AS pair
+}
+WITH m, pair[2] - pair[1] AS change
+RETURN m.code AS municipality, m.name AS municipality_name,
+       size([x IN collect(change) WHERE x > 0]) AS improved,
+       size([x IN collect(change) WHERE x < 0]) AS declined, count(change) AS paired,
+       sum(change) AS change_sum
+ORDER BY municipality
