@@ -211,12 +211,26 @@ def test_the_engine_counts_per_capability_by_the_same_rule(store, mixed):
         "c2": {"assessed": 2, "mean_maturity": 3.0, "lead": "0002"}}
 
 
-def test_the_rule_is_one_block_in_every_query_that_applies_it():
-    """Cypher has no includes: the queries that pick the current assessment hold the same block."""
+def _blocks(mark: str) -> dict[str, str]:
+    """Each query file's block between ``// mark:`` and ``// mark (end)``, by file stem."""
     blocks = {}
     for path in sorted(queries_dir().rglob("*.cypher")):
         text = path.read_text(encoding="utf-8")
-        if "// rule:" in text:
-            blocks[path.stem] = text[text.index("// rule:"):text.index("// rule (end)")]
+        if f"// {mark}:" in text:
+            blocks[path.stem] = text[text.index(f"// {mark}:"):text.index(f"// {mark} (end)")]
+    return blocks
+
+
+def test_the_rule_is_one_block_in_every_query_that_applies_it():
+    """Cypher has no includes: the queries that pick the current assessment hold the same block."""
+    blocks = _blocks("rule")
     assert set(blocks) == {"current_assessments", "current_by_capability", "uncovered_capabilities"}
+    assert len(set(blocks.values())) == 1
+
+
+def test_rounds_are_paired_by_one_block_in_every_query_that_pairs_them():
+    """The pairs of two rounds (like with like) are found by the same block, whether the engine
+    returns them or rolls them up per capability or per municipality."""
+    blocks = _blocks("pairing")
+    assert set(blocks) == {"paired_assessments", "paired_by_capability", "paired_by_municipality"}
     assert len(set(blocks.values())) == 1

@@ -11,6 +11,7 @@
 // param key_only: bool = false | Only key capabilities.
 // audience: analysts
 MATCH (m:Municipality)
+// pairing: like with like, per municipality m and capability c, $from_round with $to_round (begin)
 CALL {
   WITH m
   MATCH (m)-[a:ASSESSED]->(c:Capability)
@@ -19,11 +20,12 @@ CALL {
   WITH c, collect([CASE a.method WHEN 'external_review' THEN 0 WHEN 'self_assessment' THEN 1 ELSE 2 END,
                    a.round, a.method, a.maturity]) AS assessed
   WITH c, [f IN assessed WHERE f[1] = $from_round |
-           [f[0], f[3], head([t IN assessed WHERE t[1] = $to_round AND t[2] = f[2] | t[3]])]] AS pairs
+           [f[0], f[3], head([t IN assessed WHERE t[1] = $to_round AND t[2] = f[2] | t[3]]), f[2]]] AS pairs
   WITH c, [p IN pairs WHERE p[2] IS NOT NULL] AS pairs
   WHERE size(pairs) > 0
   RETURN c, reduce(best = head(pairs), x IN pairs | CASE WHEN x[0] < best[0] THEN x ELSE best END) AS pair
 }
+// pairing (end)
 WITH m, pair[2] - pair[1] AS change
 RETURN m.code AS municipality, m.name AS municipality_name,
        size([x IN collect(change) WHERE x > 0]) AS improved,
