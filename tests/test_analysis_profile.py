@@ -29,6 +29,9 @@ def test_weaknesses_and_names(store, load_records):
     assert rows.loc["OPS", "rank"] == 5
     assert rows.loc["OPS", "difference"] == pytest.approx(1 - 13 / 6, abs=0.01)
     assert rows.loc["OPS", "assessment"] == "weakness"
+    assert rows.loc["OPS", "reason_en"] == (
+        "maturity 1 against the regional mean 2.2, rank 5 of 6: a weakness")
+    assert rows.loc["OPS", "reason_sv"] == "mognad 1 mot regionens medel 2.2, plats 5 av 6: en svaghet"
     assert rows.loc["COM", "assessment"] == "on par"
 
 

@@ -56,6 +56,29 @@ def test_each_municipality_counts_with_its_latest_assessment(store, three):
         current_assessments(store, method="guess")
 
 
+def test_an_assessment_without_target_or_source_keeps_none_and_its_place(store, load_records):
+    """The engine packs each municipality's assessments as parallel lists, where a missing
+    target or source has a stand-in: they come back as None, each value beside its own
+    capability (c2 has neither, c1 and c3 have both; c3 sorts after c2)."""
+    load_records(
+        municipalities=[{"code": "0001", "name": "m1"}, {"code": "0002", "name": "m2"}],
+        capability_areas=[{"id": "ar", "name_sv": "Område", "name_en": "Area"}],
+        capabilities=[{"id": c, "area": "ar", "name_sv": c, "name_en": c} for c in ("c1", "c2", "c3")],
+        assessments=[
+            {"municipality": "0001", "capability": "c3", "round": 2024, "method": "self_assessment",
+             "maturity": 1, "target": 5, "source": "enkät"},
+            {"municipality": "0001", "capability": "c2", "round": 2024, "method": "self_assessment",
+             "maturity": 2},
+            {"municipality": "0002", "capability": "c1", "round": 2023, "method": "external_review",
+             "maturity": 4, "target": 4, "source": "granskning"}])
+    rows = current_assessments(store)
+    assert rows[["municipality", "capability", "round", "method", "maturity", "target", "source",
+                 "gap"]].values.tolist() == [
+        ["0001", "c2", 2024, "self_assessment", 2, None, None, 0],
+        ["0001", "c3", 2024, "self_assessment", 1, 5, "enkät", 4],
+        ["0002", "c1", 2023, "external_review", 4, 4, "granskning", 0]]
+
+
 def test_weak_counts_a_municipality_missing_from_the_latest_round(store, three):
     row = weak(store).iloc[0]
     assert (row["assessed"], row["weak"], row["weak_share"]) == (3, 2, 0.667)
@@ -224,7 +247,8 @@ def _blocks(mark: str) -> dict[str, str]:
 def test_the_rule_is_one_block_in_every_query_that_applies_it():
     """Cypher has no includes: the queries that pick the current assessment hold the same block."""
     blocks = _blocks("rule")
-    assert set(blocks) == {"current_assessments", "current_by_capability", "uncovered_capabilities"}
+    assert set(blocks) == {"current_assessments", "current_assessment_lists", "current_by_capability",
+                           "uncovered_capabilities"}
     assert len(set(blocks.values())) == 1
 
 

@@ -8,8 +8,10 @@ previous answer); within that round the external review where there is one, else
 self-assessment.
 
 The engine applies the rule (the block between the "rule" comments of the queries
-``analysis/current_assessments`` and ``analysis/current_by_capability``, the same in both), so
-only the assessments that count, or their aggregates per capability, cross the wire.
+``analysis/current_assessments``, ``analysis/current_assessment_lists``,
+``analysis/current_by_capability`` and ``analysis/uncovered_capabilities``, the same in all), so
+only the assessments that count, or their aggregates per capability, cross the wire, packed one
+row per municipality (``unpacked``).
 ``pick_current`` is the same rule in pandas, for assessments already in hand (the explorer's
 colours); a test holds the three to the same answers on a hand-worked fixture on both engines.
 """
@@ -19,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
+import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
@@ -177,7 +181,7 @@ def current_assessments(store: GraphStore, round: int | None = None,
                         method: str = ASSESSMENT_METHOD, *, municipality: str | None = None,
                         threshold: int | None = None, min_gap: int | None = None) -> pd.DataFrame:
     """One assessment per (municipality, capability), the one that counts (the module
-    docstring; chosen by the engine, query ``analysis/current_assessments``): of ``round``, or
+    docstring; chosen by the engine, query ``analysis/current_assessment_lists``): of ``round``, or
     by default of the latest round in which that municipality assessed that capability.
 
     ``method`` 'preferred' keeps the external review where one exists, else the
@@ -190,15 +194,38 @@ def current_assessments(store: GraphStore, round: int | None = None,
     """
     method = check_method(method)
     taken = snapshot(store)
-    name, params = "analysis/current_assessments", {
+    name, params = "analysis/current_assessment_lists", {
         "round": round, "method": method, "municipality": municipality, "threshold": threshold,
         "min_gap": min_gap}
 
     def read() -> pd.DataFrame:
-        rows = query_frame(store, name, VALUE_COLUMNS, **params)
+        rows = unpacked(query_frame(store, name, ["municipality", *PACKED_COLUMNS], **params))
         return named(rows.sort_values(["municipality", "capability"]), store)
 
     return taken.kept(name, tuple(params.values()), read).copy()
+
+
+PACKED_COLUMNS = {"capabilities": "capability", "rounds": "round", "methods": "method",
+                  "maturities": "maturity", "targets": "target", "sources": "source"}
+"""The list columns of query ``analysis/current_assessment_lists`` and the value each holds."""
+
+
+def unpacked(packed: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``analysis/current_assessment_lists`` (one per municipality, parallel lists)
+    as one row per assessment (``VALUE_COLUMNS``), the stand-ins for none (target -1, source
+    '') back to None."""
+    lengths = packed["capabilities"].map(len).to_numpy() if len(packed) else []
+    flat = {value: list(chain.from_iterable(packed[lists].tolist()))
+            for lists, value in PACKED_COLUMNS.items()}
+    rows = pd.DataFrame({"municipality": np.repeat(packed["municipality"].to_numpy(dtype=object),
+                                                   lengths), **flat}, columns=VALUE_COLUMNS)
+    return rows.assign(target=_none_for(rows["target"], -1), source=_none_for(rows["source"], ""))
+
+
+def _none_for(values: pd.Series, stand_in: object) -> pd.Series:
+    """``values`` with None for ``stand_in`` (as they are when there is none)."""
+    missing = values == stand_in
+    return values.astype(object).where(~missing, None) if missing.any() else values
 
 
 BY_CAPABILITY_COLUMNS = ["capability", "assessed", "maturity_sum", "gap_sum", "weak_municipalities",

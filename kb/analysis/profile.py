@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from kb.analysis.common import current_assessments, municipality_code
@@ -46,15 +47,24 @@ def profile(store: GraphStore, *, municipality: str | None = None,
         rows = rows[rows["municipality"] == code]
     if rows.empty:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
-    rows["assessment"] = rows["difference"].map(
-        lambda d: "strength" if d >= margin else "weakness" if d <= -margin else "on par")
-    facts = list(zip(rows["maturity"], rows["region_mean"], rows["rank"], rows["of"],
-                     rows["assessment"], strict=True))
-    rows["reason_en"] = [_reason(*f, lang=0) for f in facts]
-    rows["reason_sv"] = [_reason(*f, lang=1) for f in facts]
+    rows["assessment"] = np.select([rows["difference"] >= margin, rows["difference"] <= -margin],
+                                   ["strength", "weakness"], "on par")
+    rows = _with_reasons(rows)
     rows = rows.sort_values(["municipality", "key_capability", "difference", "capability"],
                             ascending=[True, False, True, True])
     return rows[PROFILE_COLUMNS].reset_index(drop=True)
+
+
+def _with_reasons(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with ``reason_en`` and ``reason_sv``, written once per capability and maturity
+    (every fact of a reason is the same for one maturity of one capability) and joined."""
+    facts = ["maturity", "region_mean", "rank", "of", "assessment"]
+    distinct = rows.drop_duplicates(["capability", "maturity"])[["capability", *facts]]
+    values = list(zip(*(distinct[f].tolist() for f in facts), strict=True))
+    distinct = distinct.assign(reason_en=[_reason(*v, lang=0) for v in values],
+                               reason_sv=[_reason(*v, lang=1) for v in values])
+    reasons = distinct.set_index(["capability", "maturity"])[["reason_en", "reason_sv"]]
+    return rows.join(reasons, on=["capability", "maturity"])
 
 
 def _reason(maturity: int, mean: float, rank: int, of: int, assessment: str, lang: int) -> str:
